@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { env } from "@/lib/env";
+
+const formSchema = z.object({
+  token: z.string().regex(/^[0-9a-f]{16,128}$/),
+  email: z.string().min(3).max(320),
+  callbackUrl: z.string().max(2000).default("/"),
+});
+
+/** The person pressed "Inloggen": hand the token to next-auth's callback, which uses it up. */
+export async function POST(req: Request) {
+  // Only a press on our own confirmation page counts, not a form posted from another site.
+  const site = req.headers.get("sec-fetch-site");
+  const origin = req.headers.get("origin");
+  const vreemd = site
+    ? site !== "same-origin" && site !== "none"
+    : origin !== null && origin !== new URL(env().APP_URL).origin;
+  if (vreemd) {
+    return new NextResponse("Ongeldige herkomst van het verzoek.", { status: 403 });
+  }
+  const form = await req.formData();
+  const parsed = formSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return NextResponse.redirect(new URL("/inloggen/fout?error=Verification", env().APP_URL), 303);
+  const { token, email, callbackUrl } = parsed.data;
+  const safeCallback = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const target = new URL("/api/auth/callback/email", env().APP_URL);
+  target.search = new URLSearchParams({ callbackUrl: safeCallback, token, email }).toString();
+  return NextResponse.redirect(target, 303);
+}

@@ -1,0 +1,82 @@
+import { notFound } from "next/navigation";
+import { vereisActor } from "@/lib/auth/actor";
+import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { huidigStatistiekjaar } from "@/lib/kalender";
+
+export const metadata = { title: "Berichtgever" };
+
+export default async function BerichtgeverHome({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const actor = await vereisActor();
+  const jaar = huidigStatistiekjaar();
+  let b;
+  try {
+    b = await berichtgeverOverzicht(actor, code, jaar);
+  } catch (e) {
+    if (e instanceof NietGevonden) notFound();
+    throw e;
+  }
+  return (
+    <div>
+      <p className="text-grijs-5">Berichtgever {b.code}</p>
+      <h1 className="mb-6 text-3xl font-bold">{b.naam}</h1>
+
+      <section aria-labelledby="gemeenten-titel" className="mb-10">
+        <h2 id="gemeenten-titel" className="mb-3 text-2xl font-semibold">
+          Gemeenten waarvoor u levert in {jaar}
+        </h2>
+        {b.gemeenten.length === 0 ? (
+          <p>Er zijn voor {jaar} nog geen gemeenten aan deze berichtgever gekoppeld. Neem contact op met het CBS.</p>
+        ) : (
+          <table className="tabel max-w-2xl">
+            <caption className="sr-only">Gemeenten van berichtgever {b.code}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Gemeentecode</th>
+                <th scope="col">Gemeente</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.gemeenten.map((g) => (
+                <tr key={g.code}>
+                  <td>{g.code}</td>
+                  <td>{g.naam}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="leveringen-titel" className="mb-10">
+        <h2 id="leveringen-titel" className="mb-3 text-2xl font-semibold">
+          Leveringen
+        </h2>
+        <p>Er zijn nog geen leveringen ontvangen.</p>
+      </section>
+
+      <section aria-labelledby="contact-titel">
+        <h2 id="contact-titel" className="mb-3 text-2xl font-semibold">
+          Contactpersoon
+        </h2>
+        {b.contactpersoon ? (
+          <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-y-1">
+            <dt className="font-semibold">Naam</dt>
+            <dd>{b.contactpersoon.naam}</dd>
+            <dt className="font-semibold">E-mail</dt>
+            <dd>{b.contactpersoon.email}</dd>
+            <dt className="font-semibold">Telefoon</dt>
+            <dd>{b.contactpersoon.telefoon ?? "—"}</dd>
+          </dl>
+        ) : (
+          <p>Er is geen contactpersoon geregistreerd.</p>
+        )}
+        <p className="mt-3 max-w-2xl text-grijs-5">
+          De contactpersoon ontvangt de e-mails over leveringen en kan de signaleringslijst downloaden. Wijzigingen
+          geeft u door aan het CBS.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import fs from "node:fs";
+
+/**
+ * Playwright cannot download its own browsers on these machines; the system Chromium is used.
+ * Without one the suite stops at once with a message saying how to install it.
+ */
+export function chromiumPad(): string {
+  const kandidaten = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
+  for (const k of kandidaten) if (k && fs.existsSync(k)) return k;
+  throw new Error(
+    "Geen Chromium gevonden voor de end-to-end-tests. Installeer hem met `sudo apt-get install chromium` " +
+      "(Debian/Ubuntu) of wijs CHROMIUM_PATH naar een Chromium- of Chrome-programma.",
+  );
+}

@@ -1,0 +1,50 @@
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { CBS_BEHEER, CONTACT_0153, logInAls } from "./support/auth";
+
+/** WCAG 2.1 AA: axe may find nothing serious or critical on any page. */
+async function controleer(page: Page, pad: string) {
+  await page.goto(pad);
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const ernstig = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    ernstig.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    pad,
+  ).toEqual([]);
+}
+
+test("openbare pagina's", async ({ page }) => {
+  for (const pad of [
+    "/inloggen",
+    "/inloggen?uitgelogd=1",
+    "/inloggen/controleer-uw-email",
+    "/inloggen/fout?error=Verification",
+    "/inloggen/bevestigen?token=abc",
+    "/formaat",
+    "/bestaat-niet",
+  ]) {
+    await controleer(page, pad);
+  }
+});
+
+test("het inlogformulier met een fout", async ({ page }) => {
+  await page.goto("/inloggen");
+  await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+  await expect(page.getByRole("alert", { name: "Er is een probleem" })).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
+
+test("pagina's van een contactpersoon", async ({ page }) => {
+  await logInAls(page, CONTACT_0153);
+  for (const pad of ["/berichtgever/0153", "/uitloggen", "/beheer", "/berichtgever/0363"]) {
+    await controleer(page, pad);
+  }
+});
+
+test("pagina's van CBS-medewerkers", async ({ page }) => {
+  await logInAls(page, CBS_BEHEER);
+  for (const pad of ["/beheer", "/berichtgever/0363"]) {
+    await controleer(page, pad);
+  }
+});

@@ -1,0 +1,39 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "var/**",
+      "lib/generated/**",
+      "bench/out/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  {
+    files: ["lib/swi/**/*.ts"],
+    rules: {
+      // The SWI domain stays framework-free: the CLI, the worker and the portal share it.
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react-dom"], message: "lib/swi is framework-free" },
+            {
+              group: ["@prisma/*", "**/generated/prisma/**", "@/lib/db/*"],
+              message: "lib/swi never touches the database",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,59 @@
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+
+export type Rol = "CBS" | "CONTACTPERSOON" | "BACKUP";
+
+/** Who is asking: the one thing every data access in lib/ is scoped by. */
+export interface Actor {
+  userId: string;
+  email: string;
+  naam: string;
+  rol: Rol;
+  /** The berichtgever a contact person or back-up user belongs to; null for CBS staff. */
+  berichtgeverId: string | null;
+}
+
+/** The signed-in person of this request, or null. Cached per request. */
+export const huidigeActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions());
+  const u = session?.user as
+    { id?: string; email?: string; name?: string; rol?: Rol; berichtgeverId?: string | null } | undefined;
+  if (!u?.id || !u.rol || !u.email) return null;
+  return {
+    userId: u.id,
+    email: u.email,
+    naam: u.name ?? u.email,
+    rol: u.rol,
+    berichtgeverId: u.berichtgeverId ?? null,
+  };
+});
+
+export async function vereisActor(): Promise<Actor> {
+  const actor = await huidigeActor();
+  if (!actor) redirect("/inloggen");
+  return actor;
+}
+
+/** CBS staff only; anyone else gets the "geen toegang" page (403). */
+export async function vereisCbs(): Promise<Actor> {
+  const actor = await vereisActor();
+  if (actor.rol !== "CBS") forbidden();
+  return actor;
+}
+
+/** What a role may do, in one table, so that a back-up user is a row, not a code change. */
+export const RECHTEN = {
+  beheer: ["CBS"],
+  uploaden: ["CBS", "CONTACTPERSOON", "BACKUP"],
+  statusBekijken: ["CBS", "CONTACTPERSOON", "BACKUP"],
+  persoonsgegevensDownloaden: ["CBS", "CONTACTPERSOON"],
+  tokensBeheren: ["CBS", "CONTACTPERSOON"],
+} as const satisfies Record<string, readonly Rol[]>;
+
+export type Recht = keyof typeof RECHTEN;
+
+export function heeftRecht(actor: Actor, recht: Recht): boolean {
+  return (RECHTEN[recht] as readonly Rol[]).includes(actor.rol);
+}

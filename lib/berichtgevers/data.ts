@@ -1,0 +1,71 @@
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+
+export interface BerichtgeverOverzicht {
+  id: string;
+  code: string;
+  naam: string;
+  actief: boolean;
+  contactpersoon: { naam: string; email: string; telefoon: string | null } | null;
+  gemeenten: { code: string; naam: string }[];
+  statistiekjaar: number;
+}
+
+/** Gemeenten a berichtgever reports for in a year, with their names from that year's CBS list (or the latest earlier one). */
+export async function gemeentenVanBerichtgever(berichtgeverId: string, jaar: number) {
+  const db = getDb();
+  const toewijzingen = await db.berichtgeverGemeente.findMany({
+    where: {
+      berichtgeverId,
+      vanafJaar: { lte: jaar },
+      OR: [{ totEnMetJaar: null }, { totEnMetJaar: { gte: jaar } }],
+    },
+    orderBy: { gemeentecode: "asc" },
+  });
+  const lijstJaar = await db.gemeente.findFirst({ where: { jaar: { lte: jaar } }, orderBy: { jaar: "desc" } });
+  const namen = lijstJaar
+    ? await db.gemeente.findMany({
+        where: { jaar: lijstJaar.jaar, code: { in: toewijzingen.map((t) => t.gemeentecode) } },
+      })
+    : [];
+  const naamVan = new Map(namen.map((g) => [g.code, g.naam]));
+  return toewijzingen.map((t) => ({
+    code: t.gemeentecode,
+    naam: naamVan.get(t.gemeentecode) ?? "(onbekende gemeente)",
+  }));
+}
+
+/** One berichtgever by its 4-digit code, as the actor may see it; NietGevonden otherwise. */
+export async function berichtgeverOverzicht(actor: Actor, code: string, jaar: number): Promise<BerichtgeverOverzicht> {
+  if (!/^\d{4}$/.test(code)) throw new NietGevonden();
+  const b = await getDb().berichtgever.findFirst({
+    where: { code, ...tenantFilterVoorId(actor) },
+    include: { contactpersoon: { include: { user: true } } },
+  });
+  if (!b) throw new NietGevonden();
+  const cp = b.contactpersoon?.user;
+  return {
+    id: b.id,
+    code: b.code,
+    naam: b.naam,
+    actief: b.actief,
+    contactpersoon: cp ? { naam: cp.naam, email: cp.email, telefoon: cp.telefoon } : null,
+    gemeenten: await gemeentenVanBerichtgever(b.id, jaar),
+    statistiekjaar: jaar,
+  };
+}
+
+function tenantFilterVoorId(actor: Actor): { id?: string } {
+  const f = tenantFilter(actor);
+  return f.berichtgeverId ? { id: f.berichtgeverId } : {};
+}
+
+/** All berichtgevers, for CBS staff. */
+export async function alleBerichtgevers(actor: Actor) {
+  if (actor.rol !== "CBS") throw new NietGevonden();
+  return getDb().berichtgever.findMany({
+    orderBy: { code: "asc" },
+    include: { contactpersoon: { include: { user: true } }, _count: { select: { gemeenten: true } } },
+  });
+}

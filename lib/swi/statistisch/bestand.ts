@@ -1,0 +1,169 @@
+/**
+ * Signals about the file as a whole: F01–F04 of controles.md.
+ *
+ * Thresholds are compared in integers (a share "drops more than 20 percentage points" becomes
+ * 5·(g₀·n₁ − g₁·n₀) > n₀·n₁), so a case exactly on a boundary is not flagged by rounding noise.
+ */
+import { formatDatum } from "../datum";
+import { regel } from "../regels";
+import type { BestandSignaal, GeparsteLevering, Persoon } from "../types";
+import type { Basis } from "./basis";
+import { kenmerk } from "./kenmerken";
+
+export const F01_MIN_VORIG = 20;
+export const F01_MIN_VERSCHIL = 10;
+export const F02_MIN_INTAKE = 20;
+export const F03_MIN_VORIG = 20;
+
+export const F03_KENMERKEN: readonly number[] = Array.from({ length: 22 }, (_, i) => 12 + i);
+
+/** Per kenmerk 12–33: how many persons it applies to, and how many of them have it filled. */
+export interface Vulgraad {
+  toepasselijk: Int32Array;
+  gevuld: Int32Array;
+}
+
+function tel(v: Vulgraad, k: number, geldt: boolean, gevuld: boolean): void {
+  if (!geldt) return;
+  v.toepasselijk[k]!++;
+  if (gevuld) v.gevuld[k]!++;
+}
+
+/**
+ * Applicability per Tabel 1, as controles.md lists it: k12–14 and k33 for TypeMigrant 1; k21–22 for
+ * persons with a PIP on route 1 or 3; k23 for persons with a route-3 PIP that has k34; k24–27 for
+ * persons with k23 = 2; k32 for persons with a route-1 PIP; every other kenmerk for everyone. A PIP
+ * kenmerk counts as filled when at least one of the person's PIPs has it (k32: a route-1 PIP).
+ * Only the PIPs in the delivery itself count: each quarter's share is measured on its own file.
+ */
+export function vulgraad(levering: GeparsteLevering): Vulgraad {
+  const v: Vulgraad = { toepasselijk: new Int32Array(40), gevuld: new Int32Array(40) };
+  for (const p of levering.personen) telPersoon(v, p);
+  return v;
+}
+
+function telPersoon(v: Vulgraad, p: Persoon): void {
+  let b1OfZ = false;
+  let b1 = false;
+  let zMetEinde = false;
+  let heeftPip = false;
+  let route = false;
+  let niveauOpB1 = false;
+  let begin = false;
+  for (const pip of p.pips) {
+    heeftPip = true;
+    route = true;
+    if (pip.route === 1) {
+      b1 = true;
+      b1OfZ = true;
+      if (pip.niveau !== undefined) niveauOpB1 = true;
+    } else if (pip.route === 3) {
+      b1OfZ = true;
+      if (pip.einddatum !== undefined) zMetEinde = true;
+    }
+    if (pip.begindatum !== undefined) begin = true;
+  }
+  const asiel = p.typeMigrant === 1;
+  tel(v, 12, asiel, p.maatschappelijkeBegeleidingBegindatum !== undefined);
+  tel(v, 13, asiel, p.ontzorgenBegindatum !== undefined);
+  tel(v, 14, asiel, p.ontzorgenEinddatum !== undefined);
+  tel(v, 15, true, p.bredeIntakeBegindatum !== undefined);
+  tel(v, 16, true, p.bredeIntakeUrenTaalKNM !== undefined);
+  tel(v, 17, true, p.waarschuwingNietVerschijnenIntakeDatum !== undefined);
+  tel(v, 18, true, p.alfabetiseringscursus !== undefined);
+  tel(v, 19, true, p.analfabetisme !== undefined);
+  tel(v, 20, true, p.pvtOndertekeningsdatum !== undefined);
+  tel(v, 21, b1OfZ, p.mapDatumEersteActiviteit !== undefined);
+  tel(v, 22, b1OfZ, p.mapDatumEindgesprek !== undefined);
+  tel(v, 23, zMetEinde, p.zRouteInschattingTaalniveau !== undefined);
+  const inschatting = p.zRouteInschattingTaalniveau === 2;
+  tel(v, 24, inschatting, p.zRouteLezen !== undefined);
+  tel(v, 25, inschatting, p.zRouteSchrijven !== undefined);
+  tel(v, 26, inschatting, p.zRouteSpreken !== undefined);
+  tel(v, 27, inschatting, p.zRouteLuisteren !== undefined);
+  tel(v, 28, true, p.eindeBegeleidingReden !== undefined);
+  tel(v, 29, true, p.eindeBegeleidingDatum !== undefined);
+  tel(v, 30, true, heeftPip);
+  tel(v, 31, true, route);
+  tel(v, 32, b1, niveauOpB1);
+  tel(v, 33, asiel, begin);
+}
+
+function procent(teller: number, noemer: number): string {
+  return `${Math.round((1000 * teller) / noemer) / 10}%`.replace(".", ",");
+}
+
+function signaal(rule: BestandSignaal["rule"], message: string): BestandSignaal {
+  const r = regel(rule);
+  return { rule, severity: r.ernst as BestandSignaal["severity"], message, advies: r.watTeDoen };
+}
+
+export function bestandSignalen(
+  huidig: GeparsteLevering,
+  vorige: GeparsteLevering | undefined,
+  vorigeTekst: string,
+  b: Basis,
+): BestandSignaal[] {
+  const uit: BestandSignaal[] = [];
+
+  if (vorige !== undefined) {
+    const n0 = vorige.personen.length;
+    const n1 = huidig.personen.length;
+    const verschil = Math.abs(n1 - n0);
+    if (n0 >= F01_MIN_VORIG && verschil * 5 > n0 && verschil > F01_MIN_VERSCHIL) {
+      uit.push(
+        signaal(
+          "F01",
+          `Deze levering bevat ${n1} personen, tegen ${n0} in de levering over ${vorigeTekst}: ${n1 > n0 ? "een stijging" : "een daling"} van ${verschil} personen (${procent(verschil, n0)}).`,
+        ),
+      );
+    }
+  }
+
+  let intake = 0;
+  let leeg = 0;
+  for (const p of huidig.personen) {
+    if (p.bredeIntakeBegindatum === undefined) continue;
+    intake++;
+    if (p.alfabetiseringscursus === undefined) leeg++;
+  }
+  if (intake >= F02_MIN_INTAKE && 2 * leeg > intake) {
+    uit.push(
+      signaal(
+        "F02",
+        `Alfabetiseringscursus (18) is leeg bij ${leeg} van de ${intake} personen bij wie de brede intake is begonnen (${procent(leeg, intake)}).`,
+      ),
+    );
+  }
+
+  if (vorige !== undefined) {
+    const nu = vulgraad(huidig);
+    const toen = vulgraad(vorige);
+    for (const k of F03_KENMERKEN) {
+      const n0 = toen.toepasselijk[k] as number;
+      const g0 = toen.gevuld[k] as number;
+      const n1 = nu.toepasselijk[k] as number;
+      const g1 = nu.gevuld[k] as number;
+      // Without persons it applies to now there is no share to compare.
+      if (n0 < F03_MIN_VORIG || n1 === 0) continue;
+      if (5 * (g0 * n1 - g1 * n0) <= n0 * n1) continue;
+      const info = kenmerk(k);
+      uit.push(
+        signaal(
+          "F03",
+          `${info.element} (${k}) is gevuld bij ${procent(g1, n1)} van de personen voor wie het geldt (${g1} van ${n1}), tegen ${procent(g0, n0)} (${g0} van ${n0}) in de levering over ${vorigeTekst}.`,
+        ),
+      );
+    }
+  }
+
+  if (b.ontvangen > b.uiterlijk) {
+    uit.push(
+      signaal(
+        "F04",
+        `De levering is ontvangen op ${b.ontvangenTekst}, na de aanleverperiode die eindigde op ${formatDatum(b.uiterlijk)} (4 weken na de laatste dag van het kwartaal).`,
+      ),
+    );
+  }
+  return uit;
+}

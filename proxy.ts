@@ -1,0 +1,71 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Keeps anonymous visitors out of the portal pages and sets the per-request CSP nonce.
+ * Only the presence of a session cookie is checked here; whether the session is valid
+ * (and not revoked) is decided against the database by every page and route (lib/auth).
+ */
+const PUBLIEK = [
+  /^\/inloggen(\/|$)/,
+  /^\/api\/inloggen\//,
+  /^\/api\/auth\//,
+  /^\/api\/v1\//, // vendor API: bearer tokens, checked by the route itself
+  /^\/api\/health$/,
+  /^\/ontwikkeling\/postvak$/, // exists only in embedded mode; the page itself returns 404 otherwise
+  /^\/formaat(\/|$)/,
+  /^\/uitloggen$/,
+];
+
+const SESSIE_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+function csp(nonce: string): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const ingelogd = SESSIE_COOKIES.some((c) => request.cookies.has(c));
+  if (!ingelogd && !PUBLIEK.some((p) => p.test(pathname))) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ fout: "Niet ingelogd" }, { status: 401 });
+    }
+    const url = request.nextUrl.clone();
+    url.pathname = "/inloggen";
+    url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = csp(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

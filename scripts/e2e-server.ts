@@ -1,0 +1,62 @@
+/**
+ * The server the end-to-end tests run against: a production build on a fresh database.
+ * With DATABASE_URL (CI): a new database `swi_e2e` on that PostgreSQL server. Without: an
+ * in-memory embedded PostgreSQL. Mail goes to the SMTP server the tests start (SMTP_URL).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createDb } from "@/lib/db/client";
+import { seed } from "@/prisma/seed";
+import { bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
+
+async function verseDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
+    const emb = await startEmbeddedPostgres({ dataDir: "memory", handleSignals: false });
+    return { url: emb.url, stop: emb.stop };
+  }
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS swi_e2e WITH (FORCE)");
+  await admin.query("CREATE DATABASE swi_e2e");
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = "/swi_e2e";
+  return { url: u.toString(), stop: async () => {} };
+}
+
+async function main() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const varDir = path.resolve("var/e2e");
+  fs.mkdirSync(varDir, { recursive: true });
+  for (const sub of ["opslag", "mail"]) fs.rmSync(path.join(varDir, sub), { recursive: true, force: true });
+  const db = await verseDatabase();
+  fs.writeFileSync(path.join(varDir, "database-url"), db.url);
+  await applyMigrations(db.url);
+  const client = createDb(db.url, 2);
+  await seed(client);
+  await client.$disconnect();
+
+  zorgVoorBuild();
+  const appUrl = `http://localhost:${port}`;
+  const next = startNext(port, {
+    ...process.env,
+    DATABASE_URL: db.url,
+    DB_POOL_MAX: process.env.DATABASE_URL ? "10" : "5",
+    SWI_EMBEDDED: "0",
+    SWI_VAR_DIR: varDir,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: "e2e-geheim-alleen-voor-tests-0123456789abcdef",
+    SWI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  });
+  bijAfsluiten([next], db.stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
