@@ -14,6 +14,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // Parallel e2e runs (several developers' checkouts on one machine) build into their own folder.
+  distDir: process.env.SWI_NEXT_DIR || ".next",
   reactStrictMode: true,
   experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project in CI; the build need not do it twice.

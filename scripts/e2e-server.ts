@@ -11,6 +11,10 @@ import { createDb } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
 import { bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
 
+// E2E_NAAM separates parallel runs on one machine (own folder, own database).
+const E2E_NAAM = (process.env.E2E_NAAM ?? "").replace(/[^a-z0-9]/g, "");
+const E2E_DB = E2E_NAAM ? `swi_e2e_${E2E_NAAM}` : "swi_e2e";
+
 async function verseDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = process.env.DATABASE_URL;
   if (!server) {
@@ -20,17 +24,17 @@ async function verseDatabase(): Promise<{ url: string; stop: () => Promise<void>
   }
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS swi_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE swi_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${E2E_DB}`);
   await admin.end();
   const u = new URL(server);
-  u.pathname = "/swi_e2e";
+  u.pathname = `/${E2E_DB}`;
   return { url: u.toString(), stop: async () => {} };
 }
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const varDir = path.resolve("var/e2e");
+  const varDir = path.resolve(E2E_NAAM ? `var/e2e-${E2E_NAAM}` : "var/e2e");
   fs.mkdirSync(varDir, { recursive: true });
   for (const sub of ["opslag", "mail"]) fs.rmSync(path.join(varDir, sub), { recursive: true, force: true });
   const db = await verseDatabase();

@@ -17,3 +17,9 @@ export function chromiumPad(): string {
       "(Debian/Ubuntu) of wijs CHROMIUM_PATH naar een Chromium- of Chrome-programma.",
   );
 }
+
+/** Where the e2e server keeps its files; E2E_NAAM separates parallel runs on one machine. */
+export function e2eVarDir(): string {
+  const naam = (process.env.E2E_NAAM ?? "").replace(/[^a-z0-9]/g, "");
+  return naam ? `var/e2e-${naam}` : "var/e2e";
+}

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
+import { e2eVarDir } from "./browser";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 
-export const E2E_MAIL_DIR = path.resolve("var/e2e/mail");
+export const E2E_MAIL_DIR = path.resolve(e2eVarDir(), "smtp");
 
 /** A real SMTP server for the tests: the portal talks SMTP to it; each message lands in a file. */
 export async function startSmtp(port: number): Promise<() => Promise<void>> {

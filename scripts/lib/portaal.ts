@@ -29,7 +29,7 @@ function nieuwsteWijziging(p: string): number {
 
 /** Builds the production bundle when there is none or the sources changed since. */
 export function zorgVoorBuild(): void {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.SWI_NEXT_DIR || ".next", "BUILD_ID");
   const gebouwd = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const bron = Math.max(...BRONNEN.map((b) => nieuwsteWijziging(path.join(ROOT, b))));
   if (gebouwd > bron) return;
