@@ -1,9 +1,15 @@
 /** Writes docs/aanleverformaat.md from lib/swi/format.ts (`npm run docs:format`). */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { genereerFormaatDoc } from "../lib/swi/format-doc";
+import { formaatDoc } from "../lib/swi/format-doc";
 
-const doel = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "aanleverformaat.md");
-fs.writeFileSync(doel, genereerFormaatDoc());
-console.log(`Geschreven: ${path.relative(process.cwd(), doel)}`);
+async function main() {
+  const doel = path.join(__dirname, "..", "docs", "aanleverformaat.md");
+  fs.writeFileSync(doel, await formaatDoc(doel));
+  console.log(`Geschreven: ${path.relative(process.cwd(), doel)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
