@@ -62,7 +62,9 @@ export async function controleerXmlIntern(
       }
     }
   } catch (e) {
-    validator.stopMet(validator.huidigeRegel, bericht.nietLeesbaar(e instanceof Error ? e.message : String(e)));
+    // The raw error can name server paths; the berichtgever gets a plain message only.
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    validator.stopMet(validator.huidigeRegel, bericht.nietLeesbaar(code ? `leesfout ${code}` : "leesfout"));
   } finally {
     input.destroy();
   }

@@ -1,0 +1,284 @@
+/**
+ * Benchmark of the SWI engine against xmllint (`npm run bench:engine`).
+ *
+ * Generates its own deliveries under bench/out/ (a national-size file of ~200,000 persons and a
+ * large gemeente of 15,000, each with its previous quarter), then measures, each in its own
+ * process: `xmllint --stream --noout --schema` (schema validation only, the floor), and the whole
+ * check through the CLI (`swi validate --json`: technische + statistische controle +
+ * spiegelrapport), once alone and once with `--previous` (then compared with xmllint on both
+ * files: the same amount of XML). Prints wall time, the ratio to xmllint (goal ≤ 3×; also without
+ * the fixed start-up cost of node + tsx, measured on a one-person file) and peak RSS (goal ≤ 512
+ * MB), and writes bench/out/engine.json.
+ * Not a test: nothing here fails the build.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { genereerLevering, genereerLeveringPaar } from "../lib/swi/testing/generator";
+
+const ROOT = resolve(__dirname, "..");
+const OUT = join(ROOT, "bench", "out");
+const XSD = join(ROOT, "lib", "swi", "schema", "swi-2026.xsd");
+const CLI = join(ROOT, "bin", "swi.ts");
+const DOEL_RATIO = 3;
+const DOEL_RSS_MB = 512;
+/** Bump when the generator changes, so cached files are regenerated. */
+const GENERATOR_VERSIE = 1;
+
+interface Geval {
+  naam: string;
+  omschrijving: string;
+  personen: number;
+  berichtgevercode: string;
+  gemeentecode: string;
+}
+
+const GEVALLEN: Geval[] = [
+  {
+    naam: "landelijk",
+    omschrijving: "landelijk (~200.000 personen)",
+    personen: 200_000,
+    berichtgevercode: "0363",
+    gemeentecode: "0363",
+  },
+  {
+    naam: "grote-gemeente",
+    omschrijving: "grote gemeente (15.000 personen)",
+    personen: 15_000,
+    berichtgevercode: "0599",
+    gemeentecode: "0599",
+  },
+];
+
+interface Meting {
+  ms: number;
+  maxRssMb: number | null;
+  exitCode: number | null;
+}
+
+const heeftTime = existsSync("/usr/bin/time");
+
+/** Runs a command, measuring wall time and (through GNU time) peak RSS. */
+function meet(cmd: string, args: string[], stdoutNaar?: string): Meting & { stdout: string; stderr: string } {
+  const volledig = heeftTime ? (["/usr/bin/time", ["-v", cmd, ...args]] as const) : ([cmd, args] as const);
+  const begin = performance.now();
+  const r = spawnSync(volledig[0], [...volledig[1]], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - begin;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "");
+  if (stdoutNaar) writeFileSync(stdoutNaar, r.stdout ?? "");
+  return {
+    ms: Math.round(ms),
+    maxRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+    exitCode: r.status,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr ?? "",
+  };
+}
+
+async function zorgVoorBestanden(
+  geval: Geval,
+): Promise<{ vorige: string; huidige: string; ontvangen: string; bytes: number; personen: number }> {
+  const meta = join(OUT, `${geval.naam}.meta.json`);
+  const sleutel = JSON.stringify({ GENERATOR_VERSIE, ...geval });
+  if (existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, "utf8")) as {
+      sleutel: string;
+      vorige: string;
+      huidige: string;
+      ontvangen: string;
+      personen: number;
+    };
+    if (m.sleutel === sleutel && existsSync(m.vorige) && existsSync(m.huidige)) {
+      return { ...m, bytes: statSync(m.huidige).size };
+    }
+  }
+  process.stdout.write(`Genereren: ${geval.omschrijving} … `);
+  const begin = performance.now();
+  const dir = join(OUT, geval.naam);
+  mkdirSync(dir, { recursive: true });
+  const { vorige, huidige } = genereerLeveringPaar({
+    berichtgevercode: geval.berichtgevercode,
+    gemeentecode: geval.gemeentecode,
+    statistiekjaar: 2026,
+    kwartaal: 2,
+    aantalPersonen: Math.round(geval.personen / 1.02),
+    seed: `bench-${geval.naam}`,
+  });
+  const vorigePad = join(dir, vorige.bestandsnaam);
+  const huidigePad = join(dir, huidige.bestandsnaam);
+  await vorige.schrijfXml(vorigePad);
+  const bytes = await huidige.schrijfXml(huidigePad);
+  const o = huidige.ontvangstdatum;
+  const ontvangen = `${String(o).slice(0, 4)}-${String(o).slice(4, 6)}-${String(o).slice(6, 8)}`;
+  writeFileSync(
+    meta,
+    JSON.stringify({ sleutel, vorige: vorigePad, huidige: huidigePad, ontvangen, personen: huidige.personen.length }),
+  );
+  console.log(`${((performance.now() - begin) / 1000).toFixed(1)} s`);
+  return { vorige: vorigePad, huidige: huidigePad, ontvangen, bytes, personen: huidige.personen.length };
+}
+
+function samenvattingCli(
+  pad: string,
+): { accepted: boolean; signals: number; fileSignals: number; errorCount: number } | null {
+  try {
+    const uit = JSON.parse(readFileSync(pad, "utf8")) as {
+      deliveries: Array<{
+        accepted: boolean;
+        signals: unknown[];
+        fileSignals: unknown[];
+        errorCount?: number;
+        errors: unknown[];
+      }>;
+    };
+    const d = uit.deliveries[0];
+    if (!d) return null;
+    return {
+      accepted: d.accepted,
+      signals: d.signals.length,
+      fileSignals: d.fileSignals.length,
+      errorCount: d.errorCount ?? d.errors.length,
+    };
+  } catch {
+    return null;
+  }
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const rss = (m: Meting): string => (m.maxRssMb === null ? "onbekend" : `${m.maxRssMb} MB`);
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
+  const heeftXmllint = xmllint.status === 0 || /libxml/.test(xmllint.stderr ?? "");
+  if (!heeftXmllint)
+    console.log("xmllint ontbreekt: installeer libxml2-utils (apt-get install libxml2-utils) voor de vergelijking.");
+  if (!heeftTime) console.log("/usr/bin/time ontbreekt (apt-get install time): piekgeheugen wordt niet gemeten.");
+
+  // Fixed cost of every run (node, tsx, loading the engine): validate a one-person file.
+  const klein = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2026,
+    kwartaal: 2,
+    aantalPersonen: 1,
+    seed: "bench-opstart",
+  });
+  const kleinPad = join(OUT, klein.bestandsnaam);
+  await klein.schrijfXml(kleinPad);
+  const opstart = meet(process.execPath, [
+    "--import",
+    "tsx",
+    CLI,
+    "validate",
+    kleinPad,
+    "--received",
+    "2026-07-10",
+    "--json",
+  ]);
+  console.log(`Opstarttijd swi validate (1 persoon): ${sec(opstart.ms)}, piek ${rss(opstart)}`);
+
+  const resultaten = [];
+  for (const geval of GEVALLEN) {
+    const b = await zorgVoorBestanden(geval);
+    console.log(
+      `\n${geval.omschrijving}: ${b.personen} personen, ${mb(b.bytes)} (${Math.round(b.bytes / b.personen)} bytes per persoon)`,
+    );
+
+    const lint = heeftXmllint ? meet("xmllint", ["--stream", "--noout", "--schema", XSD, b.huidige]) : null;
+    const lintVorige = heeftXmllint ? meet("xmllint", ["--stream", "--noout", "--schema", XSD, b.vorige]) : null;
+    if (lint && lintVorige) {
+      console.log(
+        `  xmllint --stream --schema      ${sec(lint.ms).padStart(9)}   piek ${rss(lint)}   (exit ${lint.exitCode})`,
+      );
+      console.log(`  xmllint, ook vorig kwartaal    ${sec(lint.ms + lintVorige.ms).padStart(9)}   (twee bestanden)`);
+    }
+
+    const cliArgs = ["--import", "tsx", CLI, "validate", b.huidige, "--received", b.ontvangen, "--json"];
+    const alleenUit = join(OUT, `${geval.naam}.controle.json`);
+    const alleen = meet(process.execPath, cliArgs, alleenUit);
+    const metVorigeUit = join(OUT, `${geval.naam}.controle-met-vorige.json`);
+    const metVorige = meet(process.execPath, [...cliArgs, "--previous", b.vorige], metVorigeUit);
+
+    const rond = (x: number): number => Math.round(x * 100) / 100;
+    // The same amount of XML on both sides: with --previous, xmllint on both files.
+    const basisMs = (m: Meting): number | null =>
+      lint && lintVorige ? (m === metVorige ? lint.ms + lintVorige.ms : lint.ms) : null;
+    const ratio = (m: Meting): number | null => {
+      const b = basisMs(m);
+      return b === null ? null : rond(m.ms / b);
+    };
+    const ratioZonderOpstart = (m: Meting): number | null => {
+      const b = basisMs(m);
+      return b === null ? null : rond(Math.max(0, m.ms - opstart.ms) / b);
+    };
+    for (const [label, m, uit] of [
+      ["swi validate (alleen)", alleen, alleenUit],
+      ["swi validate --previous", metVorige, metVorigeUit],
+    ] as const) {
+      const s = samenvattingCli(uit);
+      const r = ratio(m);
+      const oordeel = [
+        r === null
+          ? ""
+          : `${r}× xmllint (doel ≤ ${DOEL_RATIO}×${r <= DOEL_RATIO ? ", gehaald" : ", NIET gehaald"}; zonder opstarttijd ${ratioZonderOpstart(m)}×)`,
+        m.maxRssMb === null
+          ? ""
+          : m.maxRssMb <= DOEL_RSS_MB
+            ? "geheugen gehaald"
+            : `geheugen NIET gehaald (doel ≤ ${DOEL_RSS_MB} MB)`,
+      ]
+        .filter(Boolean)
+        .join("; ");
+      console.log(`  ${label.padEnd(30)} ${sec(m.ms).padStart(9)}   piek ${rss(m)}   ${oordeel}`);
+      if (s)
+        console.log(
+          `    ${s.accepted ? "goedgekeurd" : "afgekeurd"}, ${s.signals} signalen, ${s.fileSignals} bestandssignalen, ${s.errorCount} fouten`,
+        );
+      else
+        console.log(
+          `    uitvoer onleesbaar (exit ${m.exitCode}): ${(m.stderr.split("\n").find((l) => l.trim()) ?? "").slice(0, 200)}`,
+        );
+    }
+    const meting = (m: Meting, uit: string) => ({
+      ms: m.ms,
+      maxRssMb: m.maxRssMb,
+      exitCode: m.exitCode,
+      ratio: ratio(m),
+      ratioZonderOpstart: ratioZonderOpstart(m),
+      uitkomst: samenvattingCli(uit),
+    });
+    resultaten.push({
+      geval: geval.naam,
+      omschrijving: geval.omschrijving,
+      personen: b.personen,
+      bytes: b.bytes,
+      xmllint: lint && { ms: lint.ms, maxRssMb: lint.maxRssMb, exitCode: lint.exitCode },
+      xmllintVorige: lintVorige && { ms: lintVorige.ms, maxRssMb: lintVorige.maxRssMb, exitCode: lintVorige.exitCode },
+      controle: meting(alleen, alleenUit),
+      controleMetVorige: meting(metVorige, metVorigeUit),
+    });
+  }
+
+  const samenvatting = {
+    gemeten: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? null,
+      geheugenMb: Math.round(totalmem() / 1024 / 1024),
+      node: process.version,
+    },
+    doelen: { ratioTovXmllint: DOEL_RATIO, maxRssMb: DOEL_RSS_MB },
+    opstart: { ms: opstart.ms, maxRssMb: opstart.maxRssMb },
+    resultaten,
+  };
+  writeFileSync(join(OUT, "engine.json"), JSON.stringify(samenvatting, null, 2) + "\n");
+  console.log(`\nSamenvatting: ${join("bench", "out", "engine.json")}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
