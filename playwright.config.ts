@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumPad } from "./e2e/support/browser";
+import { chromiumLaunchOptions } from "./e2e/support/browser";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
@@ -19,19 +19,7 @@ export default defineConfig({
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromiumPad(),
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: "tsx scripts/e2e-server.ts",

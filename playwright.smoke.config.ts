@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumPad } from "./e2e/support/browser";
+import { chromiumLaunchOptions } from "./e2e/support/browser";
 
 /**
  * The newcomer's path, as the README tells it: `npm start` without DATABASE_URL or SMTP_URL
@@ -15,19 +15,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    launchOptions: {
-      executablePath: chromiumPad(),
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: "rm -rf var/smoke && tsx scripts/start.ts",

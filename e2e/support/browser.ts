@@ -18,6 +18,23 @@ export function chromiumPad(): string {
   );
 }
 
+/** Launch options for the system Chromium, with the flags this closed network needs. */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: chromiumPad(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  };
+}
+
 /** Where the e2e server keeps its files; E2E_NAAM separates parallel runs on one machine. */
 export function e2eVarDir(): string {
   const naam = (process.env.E2E_NAAM ?? "").replace(/[^a-z0-9]/g, "");
