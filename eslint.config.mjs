@@ -7,6 +7,10 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      ".helpers/**",
+      "**/*.tmp.ts",
+      "**/*.tmp.mts",
       "node_modules/**",
       "var/**",
       "lib/generated/**",

@@ -17,8 +17,30 @@ export type Severity = "fout" | "waarschuwing" | "info";
 /** Stable rule codes of controles.md. CBS, vendors and campaigns refer to them. */
 export type TechnischeRegelCode = "T01" | "T02" | "T03" | "T04" | "T05" | "T06" | "T07" | "T08" | "T09" | "T10";
 export type PersoonRegelCode =
-  | "P01" | "P02" | "P03" | "P04" | "P05" | "P06" | "P07" | "P08" | "P09" | "P10" | "P11" | "P12"
-  | "P13" | "P14" | "P15" | "P16" | "P17" | "P18" | "P19" | "P20" | "P21" | "P22" | "P23" | "P24";
+  | "P01"
+  | "P02"
+  | "P03"
+  | "P04"
+  | "P05"
+  | "P06"
+  | "P07"
+  | "P08"
+  | "P09"
+  | "P10"
+  | "P11"
+  | "P12"
+  | "P13"
+  | "P14"
+  | "P15"
+  | "P16"
+  | "P17"
+  | "P18"
+  | "P19"
+  | "P20"
+  | "P21"
+  | "P22"
+  | "P23"
+  | "P24";
 export type EerdereRegelCode = "Q01" | "Q02" | "Q03" | "Q04" | "Q05" | "Q06";
 export type BestandRegelCode = "F01" | "F02" | "F03" | "F04";
 export type RegelCode = TechnischeRegelCode | PersoonRegelCode | EerdereRegelCode | BestandRegelCode;
