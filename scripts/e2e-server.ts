@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
 import { bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
+import { startWorkerProces } from "./worker-proces";
 
 // E2E_NAAM separates parallel runs on one machine (own folder, own database).
 const E2E_NAAM = (process.env.E2E_NAAM ?? "").replace(/[^a-z0-9]/g, "");
@@ -46,7 +47,7 @@ async function main() {
 
   zorgVoorBuild();
   const appUrl = `http://localhost:${port}`;
-  const next = startNext(port, {
+  const portaalEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
     DB_POOL_MAX: process.env.DATABASE_URL ? "10" : "5",
@@ -56,8 +57,13 @@ async function main() {
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: "e2e-geheim-alleen-voor-tests-0123456789abcdef",
     SWI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-  });
-  bijAfsluiten([next], db.stop);
+    // The in-memory PGlite counts every connection; jobs are picked up within a second.
+    SWI_JOBS_POOL_MAX: process.env.DATABASE_URL ? "4" : "2",
+    SWI_JOBS_POLL_SECONDEN: "1",
+  };
+  const next = startNext(port, portaalEnv);
+  const worker = startWorkerProces(portaalEnv);
+  bijAfsluiten([next, worker], db.stop);
 }
 
 main().catch((e) => {

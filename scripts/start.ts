@@ -9,8 +9,10 @@
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db/client";
+import type { DemoTokenResultaat } from "@/lib/api-tokens/demo";
 import { seed, seedGemeenten } from "@/prisma/seed";
 import { bewaardGeheim, bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
+import { startWorkerProces } from "./worker-proces";
 
 async function main() {
   // An empty variable means "not set" (so `DATABASE_URL= npm start` gives the embedded default).
@@ -47,8 +49,9 @@ async function main() {
   const { applied } = await applyMigrations(env.DATABASE_URL!);
   if (applied.length) console.log(`Database bijgewerkt: ${applied.join(", ")}`);
   const db = createDb(env.DATABASE_URL!, 2);
+  let demoApiToken: DemoTokenResultaat | null = null;
   try {
-    if (embedded || process.env.SWI_DEMO === "1") await seed(db);
+    if (embedded || process.env.SWI_DEMO === "1") ({ demoApiToken } = await seed(db));
     else await seedGemeenten(db);
   } finally {
     await db.$disconnect();
@@ -56,13 +59,24 @@ async function main() {
 
   zorgVoorBuild();
   const next = startNext(port, env);
-  bijAfsluiten([next], stopDb);
+  // Processing of uploads, mail and the purge run in the worker.
+  const worker = startWorkerProces(env);
+  bijAfsluiten([next, worker], stopDb);
   console.log(`\nHet SWI berichtgeversportaal draait op ${env.APP_URL}`);
   if (embedded) {
     console.log(
       `Inloggen: vul op ${env.APP_URL}/inloggen bijvoorbeeld contactpersoon@enschede.example.nl of beheer@cbs.example.nl in;\n` +
         `de inloglink staat in het lokale postvak: ${env.APP_URL}/ontwikkeling/postvak\n`,
     );
+  }
+  if (demoApiToken?.token && !demoApiToken.uitOmgeving) {
+    // Only the hash is stored: this is the one moment the demo token can be shown.
+    console.log(
+      `API-token voor berichtgever ${demoApiToken.berichtgever} (alleen nu getoond, bewaar hem):\n  ${demoApiToken.token}\n` +
+        `Stuur hem mee als "Authorization: Bearer <token>"; de API staat beschreven in ${env.APP_URL}/api/v1/openapi.json\n`,
+    );
+  } else if (demoApiToken?.token) {
+    console.log(`API-token voor berichtgever ${demoApiToken.berichtgever}: de waarde van SWI_DEMO_TOKEN.\n`);
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { EMBEDDED_MAX_CONNECTIONS } from "./embedded-pools";
+import { houdProtocolBatchesBijElkaar } from "./pglite-protocol";
 
 /**
  * Embedded PostgreSQL for a laptop without a database server: PGlite (PostgreSQL compiled to
@@ -63,6 +64,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     lock?.release();
     throw error;
   }
+  houdProtocolBatchesBijElkaar(db);
   try {
     server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections });
     await server.start();

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api";
+import { eigenUploadSessie, ontvangenDelen } from "@/lib/leveringen/uploadsessie";
+
+/** The parts received so far, to resume after a dropped connection: { ontvangenDelen: number[] }. */
+export const GET = apiRoute(z.object({ uploadId: z.string() }), async ({ actor, params }) => {
+  const sessie = await eigenUploadSessie(actor, params.uploadId);
+  return { ontvangenDelen: await ontvangenDelen(sessie), delen: sessie.delen };
+});

@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { vereisCbs } from "@/lib/auth/actor";
+import { mailOverzicht } from "@/lib/mail/wachtrij";
+import type { MailStatus } from "@/lib/generated/prisma/enums";
+import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
+import { verstuurOpnieuwActie } from "./acties";
+
+export const metadata = { title: "Uitgaande e-mail" };
+
+const STATUS_TEKST: Record<MailStatus, string> = {
+  WACHTRIJ: "In de wachtrij",
+  VERZONDEN: "Verzonden",
+  MISLUKT: "Mislukt",
+};
+
+const STATUS_STIJL: Record<MailStatus, string> = {
+  WACHTRIJ: "border-geel bg-geel/20",
+  VERZONDEN: "border-groen bg-groen/10",
+  MISLUKT: "border-rood bg-rood/10",
+};
+
+function isStatus(s: unknown): s is MailStatus {
+  return typeof s === "string" && Object.hasOwn(STATUS_TEKST, s);
+}
+
+/**
+ * Every queued and sent mail (newest first) with its state, attempts and last SMTP error, so staff
+ * see when mail does not arrive. Mails hold no personal data; only the recipient's address.
+ */
+export default async function MailWachtrij({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await vereisCbs();
+  const params = await searchParams;
+  const status = isStatus(params.status) ? params.status : undefined;
+  const rijen = await mailOverzicht(actor, { status, max: 200 });
+
+  return (
+    <div>
+      <BeheerKop
+        titel="Uitgaande e-mail"
+        ondertitel="De laatste 200 e-mails van het portaal. Een e-mail die de mailserver weigert, blijft in de wachtrij en wordt later opnieuw geprobeerd."
+      />
+      {params.melding === "opnieuw" && <Melding>De e-mail staat weer in de wachtrij.</Melding>}
+      {params.melding === "niet-gevonden" && (
+        <Melding>Deze e-mail kon niet opnieuw worden verstuurd: hij bestaat niet of is niet mislukt.</Melding>
+      )}
+
+      <nav aria-label="Filter op status" className="mb-6">
+        <ul className="flex flex-wrap gap-4">
+          {[undefined, ...(Object.keys(STATUS_TEKST) as MailStatus[])].map((s) => (
+            <li key={s ?? "alle"}>
+              <Link
+                href={s ? `/beheer/mail?status=${s}` : "/beheer/mail"}
+                aria-current={s === status ? "page" : undefined}
+                className={s === status ? "font-bold" : undefined}
+              >
+                {s ? STATUS_TEKST[s] : "Alle"}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {rijen.length === 0 ? (
+        <p>Er zijn geen e-mails{status ? ` met de status "${STATUS_TEKST[status].toLowerCase()}"` : ""}.</p>
+      ) : (
+        <table className="tabel">
+          <caption className="sr-only">
+            Uitgaande e-mail{status ? `, status ${STATUS_TEKST[status].toLowerCase()}` : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Aangemaakt</th>
+              <th scope="col">Aan</th>
+              <th scope="col">Onderwerp</th>
+              <th scope="col">Berichtgever</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">
+                Pogingen
+              </th>
+              <th scope="col">Laatste fout</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rijen.map((m) => (
+              <tr key={m.id}>
+                <td className="whitespace-nowrap">{tijdstip(m.createdAt)}</td>
+                <td className="break-all">{m.aan}</td>
+                <td>
+                  {m.onderwerp}
+                  <span className="block text-sm text-grijs-5">{m.sjabloon}</span>
+                </td>
+                <td>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</td>
+                <td className="whitespace-nowrap">
+                  <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
+                  {m.verzondenOp && <span className="block text-sm">{tijdstip(m.verzondenOp)}</span>}
+                </td>
+                <td className="text-right">{m.pogingen}</td>
+                <td>
+                  {m.laatsteFout ?? "—"}
+                  {m.status === "MISLUKT" && (
+                    <form action={verstuurOpnieuwActie} className="mt-2">
+                      <input type="hidden" name="id" value={m.id} />
+                      <button type="submit" className="knop-secundair">
+                        Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import * as React from "react";
+import { Button, Text } from "@react-email/components";
+import { render } from "@react-email/render";
+import { MailLayout, knopStijl } from "./layout";
+import { aantal, onderwerpLevering } from "./levering-opmaak";
+
+export interface LeveringAfgekeurdProps {
+  bestandsnaam: string;
+  gemeentecode?: string | null;
+  gemeentenaam?: string | null;
+  statistiekjaar?: number | null;
+  statistiekkwartaal?: number | null;
+  aantalFouten: number;
+  /** Absolute link to the delivery's page with the errors. */
+  url: string;
+}
+
+export function LeveringAfgekeurdMail(p: LeveringAfgekeurdProps) {
+  const over = onderwerpLevering(p);
+  return (
+    <MailLayout preview={`${p.bestandsnaam} is afgekeurd`}>
+      <Text>Geachte contactpersoon,</Text>
+      <Text>
+        Uw levering {p.bestandsnaam}
+        {over ? ` (${over})` : ""} is bij de technische controle afgekeurd. Er {p.aantalFouten === 1 ? "is" : "zijn"}{" "}
+        {aantal(p.aantalFouten, "fout", "fouten")} gevonden. De levering is daarom niet verwerkt.
+      </Text>
+      <Button href={p.url} style={knopStijl}>
+        Bekijk de fouten
+      </Button>
+      <Text>
+        Herstel de fouten en lever het bestand opnieuw aan. U moet eerst inloggen; daarna komt u direct op de juiste
+        pagina.
+      </Text>
+    </MailLayout>
+  );
+}
+
+export async function leveringAfgekeurdMail(props: LeveringAfgekeurdProps) {
+  const element = <LeveringAfgekeurdMail {...props} />;
+  return {
+    onderwerp: `Afgekeurd: ${props.bestandsnaam}`,
+    html: await render(element),
+    tekst: await render(element, { plainText: true }),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The worker (scripts/worker.ts runs it): processes uploads, sends queued mail, purges expired
+ * files. One processing job at a time per worker, because a 200 MB delivery and its earlier
+ * quarters fill a good part of the memory.
+ *
+ * A worker that dies mid-job: the processing job's lease (lease.ts) runs out, pg-boss's
+ * maintenance (in every worker, every SWI_JOBS_ONDERHOUD_SECONDEN) puts it back for a retry, and
+ * the next run finishes it; results are written idempotently (lib/leveringen/verwerking.ts).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import PgBoss from "pg-boss";
+import { registreerHerinneringTaak } from "@/lib/beheer/herinneringen-taak";
+import { ruimOp } from "@/lib/leveringen/opruimen";
+import { LeaseVerloren, markeerVerwerkingMislukt, verwerkAanlevering } from "@/lib/leveringen/verwerking";
+import { markeerMailMislukt, verstuurMailBericht } from "@/lib/mail/wachtrij";
+import { gebruikAlsVerzender, maakBoss, WACHTRIJEN, zorgVoorWachtrijen, type JobGegevens } from "./boss";
+import { jobInstellingen, type JobInstellingen } from "./instellingen";
+import { houdLease } from "./lease";
+
+export interface WorkerOpties {
+  connectionString?: string;
+  instellingen?: JobInstellingen;
+  /** Run the purge once at start (default true). */
+  opruimenBijStart?: boolean;
+  /** The hourly purge schedule (cron, Europe/Amsterdam). */
+  opruimSchema?: string;
+}
+
+export interface Worker {
+  boss: PgBoss;
+  stop(opties?: { wachtSeconden?: number }): Promise<void>;
+}
+
+export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
+  const connectionString = opties.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString)
+    throw new Error("DATABASE_URL ontbreekt: de worker weet niet met welke database hij moet werken.");
+  const inst = opties.instellingen ?? jobInstellingen();
+  richtTijdelijkeMapIn();
+
+  const boss = maakBoss({ connectionString, rol: "worker", instellingen: inst });
+  await boss.start();
+  await zorgVoorWachtrijen(boss, true, inst);
+  // Mails queued while processing go through this instance: no second pool in the worker.
+  gebruikAlsVerzender(connectionString, boss);
+
+  await boss.work<JobGegevens["aanlevering.verwerk"]>(
+    WACHTRIJEN.verwerkAanlevering,
+    { batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      const lease = await houdLease(boss, WACHTRIJEN.verwerkAanlevering, job.id, inst.leaseSeconden);
+      try {
+        await verwerkAanlevering(job.data.aanleveringId, { boss, magSchrijven: () => lease.geldig });
+      } catch (fout) {
+        if (fout instanceof LeaseVerloren) {
+          // Failing (not completing) the job: if another worker holds it now, completing would
+          // mark its run finished while it still runs; failing only sends it round once more.
+          console.warn(`[worker] aanlevering ${job.data.aanleveringId}: ${fout.message}`);
+          throw fout;
+        }
+        console.error(
+          `[worker] verwerking van aanlevering ${job.data.aanleveringId} mislukt (poging ${job.retryCount + 1} van ${job.retryLimit + 1}):`,
+          fout,
+        );
+        throw fout;
+      } finally {
+        lease.stop();
+      }
+    },
+  );
+
+  await boss.work<JobGegevens["aanlevering.verwerk.mislukt"]>(
+    WACHTRIJEN.verwerkingMislukt,
+    { batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      await markeerVerwerkingMislukt(
+        job.data.aanleveringId,
+        foutUitOutput(job.output) ?? "alle pogingen zijn mislukt.",
+      );
+    },
+  );
+
+  await boss.work<JobGegevens["mail.verstuur"]>(
+    WACHTRIJEN.verstuurMail,
+    { batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      await verstuurMailBericht(job.data.mailBerichtId, { laatstePoging: job.retryCount >= job.retryLimit });
+    },
+  );
+
+  await boss.work<JobGegevens["mail.verstuur.mislukt"]>(
+    WACHTRIJEN.mailMislukt,
+    { batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      await markeerMailMislukt(job.data.mailBerichtId, foutUitOutput(job.output));
+    },
+  );
+
+  await boss.work(WACHTRIJEN.opruimen, { batchSize: 1 }, async () => {
+    const r = await ruimOp();
+    if (r.signaleringslijsten + r.uploads + r.uploadSessies > 0) console.log("[worker] opgeruimd:", r);
+  });
+  await boss.schedule(WACHTRIJEN.opruimen, opties.opruimSchema ?? "7 * * * *", {}, { tz: "Europe/Amsterdam" });
+  if (opties.opruimenBijStart ?? true) await boss.send(WACHTRIJEN.opruimen, {});
+  await registreerHerinneringTaak(boss);
+
+  return {
+    boss,
+    async stop({ wachtSeconden = 30 } = {}) {
+      await boss.stop({ graceful: true, wait: true, timeout: wachtSeconden * 1000 });
+    },
+  };
+}
+
+function foutUitOutput(output: unknown): string | undefined {
+  const o = output as { message?: unknown; value?: { message?: unknown } } | null | undefined;
+  const bericht = o?.message ?? o?.value?.message;
+  return typeof bericht === "string" ? bericht : undefined;
+}
+
+/**
+ * Decrypted copies of deliveries go to a folder of this process under the var folder, not the
+ * shared /tmp; folders of workers that died (kill -9 skips the cleanup) are removed here, because
+ * they hold plaintext BSNs.
+ */
+function richtTijdelijkeMapIn(): void {
+  if (process.env.SWI_TIJDELIJKE_MAP?.trim()) return;
+  const basis = path.join(path.resolve(process.env.SWI_VAR_DIR ?? path.join(process.cwd(), "var")), "tmp");
+  fs.mkdirSync(basis, { recursive: true, mode: 0o700 });
+  for (const naam of fs.readdirSync(basis)) {
+    const pid = /^worker-(\d+)$/.exec(naam)?.[1];
+    if (pid && Number(pid) !== process.pid && !leeft(Number(pid))) {
+      fs.rmSync(path.join(basis, naam), { recursive: true, force: true });
+    }
+  }
+  const eigen = path.join(basis, `worker-${process.pid}`);
+  fs.mkdirSync(eigen, { recursive: true, mode: 0o700 });
+  process.env.SWI_TIJDELIJKE_MAP = eigen;
+  process.once("exit", () => fs.rmSync(eigen, { recursive: true, force: true }));
+}
+
+function leeft(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (fout) {
+    return (fout as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

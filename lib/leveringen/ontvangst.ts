@@ -1,0 +1,330 @@
+/**
+ * Receipt of an upload (portal or API): refuse at once what can be refused without looking inside
+ * (the file name, the size, the same file twice), store the file encrypted, record the
+ * administrative data, queue the processing job and the receipt mail, and answer. The checks
+ * themselves run in the worker (verwerking.ts).
+ */
+import crypto from "node:crypto";
+import type { Readable } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
+import { schrijfAudit } from "@/lib/audit";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
+import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
+import { ontleedBestandsnaam } from "@/lib/swi/intake";
+import { leveringOpslag } from "./opslag";
+import { Staart, zipLedenUitStaart } from "./zipnamen";
+
+export type WeigerCode = "NAAM" | "BERICHTGEVER" | "TE_GROOT" | "DUBBEL" | "LEEG";
+
+/** An upload refused before processing; `melding` is for the person uploading (Dutch). */
+export class AanleveringGeweigerd extends Error {
+  constructor(
+    readonly code: WeigerCode,
+    readonly melding: string,
+    readonly verwachteNaam?: string,
+  ) {
+    super(melding);
+    this.name = "AanleveringGeweigerd";
+  }
+}
+
+export const STANDAARD_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** SWI_MAX_UPLOAD_BYTES, default 200 MB. */
+export function maxUploadBytes(env: Record<string, string | undefined> = process.env): number {
+  const waarde = Number(env.SWI_MAX_UPLOAD_BYTES?.trim() || NaN);
+  return Number.isInteger(waarde) && waarde > 0 ? waarde : STANDAARD_MAX_UPLOAD_BYTES;
+}
+
+export function grootteTekst(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace(".", ",")} MB` : `${bytes} bytes`;
+}
+
+/** The quarter being delivered now: the one before the current one (Europe/Amsterdam). */
+export function teLeverenKwartaal(nu: Date = new Date()): { jaar: number; kwartaal: number } {
+  const [jaar, maand] = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+  })
+    .format(nu)
+    .split("-")
+    .map(Number) as [number, number];
+  const huidig = Math.floor((maand - 1) / 3) + 1;
+  return huidig === 1 ? { jaar: jaar - 1, kwartaal: 4 } : { jaar, kwartaal: huidig - 1 };
+}
+
+const ONVEILIG = /[\\/\u0000-\u001f\u007f]/;
+
+/**
+ * The refusal of an upload by its name alone, before any byte is sent: an XML must be named
+ * SWI_[berichtgevercode]_[gemeentecode]_[jjjj][kwartaal].XML with the uploader's own code; a zip may
+ * have any name (its members are checked by the processing, T01); anything else is refused.
+ */
+export function controleerBestandsnaamVoorUpload(
+  bestandsnaam: string,
+  berichtgeverCode: string,
+  nu: Date = new Date(),
+): AanleveringGeweigerd | null {
+  const { jaar, kwartaal } = teLeverenKwartaal(nu);
+  const ontleed = ontleedBestandsnaam(bestandsnaam);
+  const voorbeeldGemeente =
+    ontleed?.gemeentecode ?? /^SWI_[0-9]{4}_([0-9]{4})_/i.exec(bestandsnaam)?.[1] ?? berichtgeverCode;
+  const patroon = `SWI_${berichtgeverCode}_[gemeentecode]_[jjjj][kwartaal].XML`;
+  const uitleg = `De bestandsnaam moet zijn: ${patroon}, bijvoorbeeld SWI_${berichtgeverCode}_${voorbeeldGemeente}_${jaar}${kwartaal}.XML`;
+
+  if (bestandsnaam.length === 0 || bestandsnaam.length > 255 || ONVEILIG.test(bestandsnaam)) {
+    return new AanleveringGeweigerd("NAAM", `Deze bestandsnaam kan niet worden gebruikt. ${uitleg}.`, patroon);
+  }
+  if (/\.zip$/i.test(bestandsnaam)) return null;
+  if (!/\.xml$/i.test(bestandsnaam)) {
+    return new AanleveringGeweigerd(
+      "NAAM",
+      `U kunt alleen XML-bestanden en zip-bestanden aanleveren; "${bestandsnaam}" is geen van beide. ${uitleg}.`,
+      patroon,
+    );
+  }
+  if (!ontleed) {
+    return new AanleveringGeweigerd(
+      "NAAM",
+      `De bestandsnaam "${bestandsnaam}" voldoet niet aan het voorgeschreven patroon. ${uitleg}. Gemeentecode en berichtgevercode hebben 4 cijfers (met voorloopnullen), het kwartaal is 1, 2, 3 of 4.`,
+      patroon,
+    );
+  }
+  if (ontleed.berichtgevercode !== berichtgeverCode) {
+    const verwacht = `SWI_${berichtgeverCode}_${ontleed.gemeentecode}_${ontleed.statistiekjaar}${ontleed.statistiekkwartaal}.XML`;
+    return new AanleveringGeweigerd(
+      "BERICHTGEVER",
+      `De berichtgevercode in de bestandsnaam (${ontleed.berichtgevercode}) is niet die van uw organisatie (${berichtgeverCode}). Controleer of u het juiste bestand aanlevert. De bestandsnaam moet zijn: ${verwacht}`,
+      verwacht,
+    );
+  }
+  return null;
+}
+
+export interface AanleveringInput {
+  berichtgeverId: string;
+  bestandsnaam: string;
+  bron: "PORTAAL" | "API";
+  uploadedById?: string;
+  apiTokenId?: string;
+  inhoud: Readable;
+}
+
+export interface OntvangenLevering {
+  id: string;
+  bestandsnaam: string;
+  gemeentecode: string | null;
+  statistiekjaar: number | null;
+  statistiekkwartaal: number | null;
+  status: string;
+}
+
+export interface OntvangenAanlevering {
+  aanleveringId: string;
+  leveringen: OntvangenLevering[];
+}
+
+class TeGroot extends Error {}
+
+/** Counts bytes, stops the stream once it passes the limit, and keeps a zip's tail. */
+class Begrenzer extends Transform {
+  private n = 0;
+  constructor(
+    private readonly max: number,
+    private readonly staart: Staart | null,
+  ) {
+    super();
+  }
+  override _transform(stuk: Buffer, _c: BufferEncoding, klaar: TransformCallback): void {
+    this.n += stuk.length;
+    if (this.n > this.max) return klaar(new TeGroot());
+    this.staart?.voegToe(stuk);
+    klaar(null, stuk);
+  }
+}
+
+function momentTekst(d: Date): string {
+  const f = new Intl.DateTimeFormat("nl-NL", {
+    timeZone: "Europe/Amsterdam",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(d);
+  const deel = (t: string) => f.find((p) => p.type === t)?.value ?? "";
+  return `${deel("day")}-${deel("month")}-${deel("year")} om ${deel("hour")}:${deel("minute")}`;
+}
+
+function dubbel(eerder: { ontvangenOp: Date; bestandsnaam: string }): AanleveringGeweigerd {
+  return new AanleveringGeweigerd(
+    "DUBBEL",
+    `Dit bestand is al eerder aangeleverd, op ${momentTekst(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.`,
+  );
+}
+
+/**
+ * Receives one uploaded file: streams it into encrypted storage (hashing and counting it on the
+ * way), refuses it when it is too large, empty or already delivered, and otherwise records the
+ * Aanlevering with its Levering rows, the processing job and the receipt mail in one transaction.
+ */
+export async function registreerAanlevering(input: AanleveringInput): Promise<OntvangenAanlevering> {
+  const db = getDb();
+  const berichtgever = await db.berichtgever.findUnique({ where: { id: input.berichtgeverId } });
+  if (!berichtgever) {
+    input.inhoud.destroy();
+    throw new Error(`Onbekende berichtgever ${input.berichtgeverId}.`);
+  }
+  const naamFout = controleerBestandsnaamVoorUpload(input.bestandsnaam, berichtgever.code);
+  if (naamFout) {
+    input.inhoud.destroy();
+    throw naamFout;
+  }
+
+  const isZip = /\.zip$/i.test(input.bestandsnaam);
+  const max = maxUploadBytes();
+  const opslag = leveringOpslag();
+  const sleutel = `aanleveringen/${berichtgever.code}/${crypto.randomUUID()}`;
+  const staart = isZip ? new Staart() : null;
+  const verwijderBestand = () =>
+    opslag.verwijder(sleutel).catch((e) => console.error("[ontvangst] opruimen mislukt:", e));
+
+  let grootte: number;
+  let sha256: string;
+  try {
+    const begrenzer = new Begrenzer(max, staart);
+    input.inhoud.on("error", (e) => begrenzer.destroy(e));
+    ({ grootte, sha256 } = await opslag.schrijf(sleutel, input.inhoud.pipe(begrenzer)));
+  } catch (fout) {
+    input.inhoud.destroy();
+    await verwijderBestand();
+    if (fout instanceof TeGroot || (fout as { cause?: unknown })?.cause instanceof TeGroot) {
+      throw new AanleveringGeweigerd(
+        "TE_GROOT",
+        `Het bestand is groter dan ${grootteTekst(max)}, de grens voor één aanlevering. Pak het in als zip-bestand (XML wordt daarin veel kleiner) of lever het verdeeld over meerdere bestanden aan.`,
+      );
+    }
+    throw fout;
+  }
+  if (grootte === 0) {
+    await verwijderBestand();
+    throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
+  }
+  const eerder = await db.aanlevering.findUnique({
+    where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+  });
+  if (eerder) {
+    await verwijderBestand();
+    throw dubbel(eerder);
+  }
+
+  const leden = staart ? await zipLedenUitStaart(staart.bytes(), grootte) : null;
+  const inhoudLeveringen = leden ?? [{ naam: input.bestandsnaam, grootte }];
+  const ontvangenOp = new Date();
+  const boss = await jobVerzender();
+
+  let resultaat: OntvangenAanlevering;
+  try {
+    resultaat = await db.$transaction(async (tx) => {
+      const aanlevering = await tx.aanlevering.create({
+        data: {
+          berichtgeverId: berichtgever.id,
+          bestandsnaam: input.bestandsnaam,
+          grootte: BigInt(grootte),
+          sha256,
+          ontvangenOp,
+          bron: input.bron,
+          uploadedById: input.uploadedById ?? null,
+          apiTokenId: input.apiTokenId ?? null,
+          opslagSleutel: sleutel,
+        },
+      });
+      const leveringen: OntvangenLevering[] = [];
+      for (const { naam, grootte: lidGrootte } of inhoudLeveringen) {
+        const o = ontleedBestandsnaam(naam);
+        const l = await tx.levering.create({
+          data: {
+            berichtgeverId: berichtgever.id,
+            aanleveringId: aanlevering.id,
+            bestandsnaam: naam,
+            bronBestandsnaam: leden ? input.bestandsnaam : null,
+            gemeentecode: o?.gemeentecode ?? null,
+            statistiekjaar: o?.statistiekjaar ?? null,
+            statistiekkwartaal: o?.statistiekkwartaal ?? null,
+            // A zip member's size is the one its zip declares; its hash is that of the file received.
+            grootte: BigInt(lidGrootte),
+            sha256,
+            ontvangenOp,
+            bron: input.bron,
+            uploadedById: input.uploadedById ?? null,
+            opslagSleutel: sleutel,
+          },
+        });
+        leveringen.push({
+          id: l.id,
+          bestandsnaam: l.bestandsnaam,
+          gemeentecode: l.gemeentecode,
+          statistiekjaar: l.statistiekjaar,
+          statistiekkwartaal: l.statistiekkwartaal,
+          status: l.status,
+        });
+      }
+      await stuurJob(boss, WACHTRIJEN.verwerkAanlevering, { aanleveringId: aanlevering.id }, tx);
+      await zetMailInWachtrij(
+        {
+          berichtgeverId: berichtgever.id,
+          sjabloon: "levering-ontvangen",
+          parameters: {
+            bestandsnaam: input.bestandsnaam,
+            ontvangenOp: ontvangenOp.toISOString(),
+            leveringen: leveringen.map((l) => ({
+              bestandsnaam: l.bestandsnaam,
+              url: portaalUrl(`/berichtgever/${berichtgever.code}/leveringen/${l.id}`),
+            })),
+          },
+        },
+        { tx, boss },
+      );
+      return { aanleveringId: aanlevering.id, leveringen };
+    });
+  } catch (fout) {
+    await verwijderBestand();
+    if (fout instanceof Prisma.PrismaClientKnownRequestError && fout.code === "P2002") {
+      // The same file arrived twice at the same moment; the other one won.
+      const ander = await db.aanlevering.findUnique({
+        where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+      });
+      if (ander) throw dubbel(ander);
+    }
+    throw fout;
+  }
+
+  try {
+    const uploader = input.uploadedById
+      ? await db.user.findUnique({ where: { id: input.uploadedById }, select: { id: true, email: true, rol: true } })
+      : null;
+    await schrijfAudit({
+      actor: uploader ? { userId: uploader.id, email: uploader.email, rol: uploader.rol } : null,
+      actie: "levering.ontvangen",
+      doelType: "aanlevering",
+      doelId: resultaat.aanleveringId,
+      berichtgeverId: berichtgever.id,
+      details: {
+        bestandsnaam: input.bestandsnaam,
+        grootte,
+        sha256,
+        bron: input.bron,
+        apiTokenId: input.apiTokenId ?? null,
+        leveringen: resultaat.leveringen.map((l) => l.id),
+      },
+    });
+  } catch (fout) {
+    // The delivery is recorded and queued; failing the upload now would only make the sender try again.
+    console.error(`[ontvangst] auditregel voor aanlevering ${resultaat.aanleveringId} niet geschreven:`, fout);
+  }
+  return resultaat;
+}

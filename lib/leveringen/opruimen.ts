@@ -1,0 +1,132 @@
+/**
+ * The purge (job "opruimen": hourly, and once when the worker starts). Everything is found by a
+ * query on dates, not by timers, so a purge that did not run for a while (downtime) catches up
+ * in one run:
+ * - signaleringslijsten past verlooptOp (14 days): both files deleted from storage, verwijderdOp set;
+ * - uploads past SWI_BEWAARTERMIJN_UPLOAD_DAGEN (default 400: long enough for the comparisons with
+ *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
+ *   rows deleted, because error messages may quote BSNs;
+ * - upload sessions abandoned for more than 24 hours, with their parts.
+ * The file is deleted before the row is marked, so a crash in between is finished by the next run.
+ */
+import { schrijfAudit } from "@/lib/audit";
+import { getDb } from "@/lib/db/client";
+import type { Opslag } from "@/lib/storage";
+import { leveringOpslag } from "./opslag";
+import { verwijderUploadSessie } from "./uploadsessie";
+
+const DAG = 24 * 3600 * 1000;
+const PER_KEER = 200;
+
+export const STANDAARD_BEWAARTERMIJN_UPLOAD_DAGEN = 400;
+export const UPLOADSESSIE_UREN = 24;
+
+export function bewaartermijnUploadDagen(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.SWI_BEWAARTERMIJN_UPLOAD_DAGEN?.trim() || NaN);
+  return Number.isFinite(n) && n > 0 ? n : STANDAARD_BEWAARTERMIJN_UPLOAD_DAGEN;
+}
+
+export interface OpruimResultaat {
+  signaleringslijsten: number;
+  uploads: number;
+  uploadSessies: number;
+}
+
+export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } = {}): Promise<OpruimResultaat> {
+  const opslag = opties.opslag ?? leveringOpslag();
+  return {
+    signaleringslijsten: await verwijderVerlopenSignaleringslijsten(opslag, nu),
+    uploads: await verwijderOudeUploads(opslag, nu),
+    uploadSessies: await verwijderVerlatenUploadSessies(opslag, nu),
+  };
+}
+
+async function verwijderVerlopenSignaleringslijsten(opslag: Opslag, nu: Date): Promise<number> {
+  const db = getDb();
+  let aantal = 0;
+  for (;;) {
+    const lijsten = await db.signaleringslijst.findMany({
+      where: { verlooptOp: { lt: nu }, verwijderdOp: null },
+      orderBy: { verlooptOp: "asc" },
+      take: PER_KEER,
+      include: { levering: { select: { berichtgeverId: true } } },
+    });
+    if (lijsten.length === 0) return aantal;
+    for (const lijst of lijsten) {
+      await opslag.verwijder(lijst.csvSleutel);
+      await opslag.verwijder(lijst.xlsxSleutel);
+      await db.signaleringslijst.update({ where: { id: lijst.id }, data: { verwijderdOp: nu } });
+      await schrijfAudit({
+        actor: null,
+        actie: "signaleringslijst.verwijderd",
+        doelType: "signaleringslijst",
+        doelId: lijst.id,
+        berichtgeverId: lijst.levering.berichtgeverId,
+        details: { leveringId: lijst.leveringId, verlooptOp: lijst.verlooptOp.toISOString() },
+        ip: null,
+      });
+      aantal++;
+    }
+  }
+}
+
+async function verwijderOudeUploads(opslag: Opslag, nu: Date): Promise<number> {
+  const db = getDb();
+  const grens = new Date(nu.getTime() - bewaartermijnUploadDagen() * DAG);
+  let aantal = 0;
+  for (;;) {
+    const oud = await db.aanlevering.findMany({
+      where: { ontvangenOp: { lt: grens }, bestandVerwijderdOp: null },
+      orderBy: { ontvangenOp: "asc" },
+      take: PER_KEER,
+      select: { id: true, opslagSleutel: true, berichtgeverId: true, bestandsnaam: true },
+    });
+    if (oud.length === 0) return aantal;
+    for (const a of oud) {
+      if (a.opslagSleutel) await opslag.verwijder(a.opslagSleutel);
+      await db.$transaction([
+        db.leveringFout.deleteMany({ where: { levering: { aanleveringId: a.id } } }),
+        db.levering.updateMany({ where: { aanleveringId: a.id }, data: { bestandVerwijderdOp: nu } }),
+        db.aanlevering.update({ where: { id: a.id }, data: { bestandVerwijderdOp: nu } }),
+      ]);
+      await schrijfAudit({
+        actor: null,
+        actie: "aanlevering.bestand-verwijderd",
+        doelType: "aanlevering",
+        doelId: a.id,
+        berichtgeverId: a.berichtgeverId,
+        details: { bestandsnaam: a.bestandsnaam, bewaartermijnDagen: bewaartermijnUploadDagen() },
+        ip: null,
+      });
+      aantal++;
+    }
+  }
+}
+
+async function verwijderVerlatenUploadSessies(opslag: Opslag, nu: Date): Promise<number> {
+  const grens = new Date(nu.getTime() - UPLOADSESSIE_UREN * 3600 * 1000);
+  let aantal = 0;
+  for (;;) {
+    const sessies = await getDb().uploadSessie.findMany({
+      where: { aangemaaktOp: { lt: grens } },
+      take: PER_KEER,
+      select: { id: true },
+    });
+    if (sessies.length === 0) return aantal;
+    for (const s of sessies) {
+      await verwijderUploadSessie(s.id, opslag);
+      aantal++;
+    }
+  }
+}
+
+/**
+ * Whether a signaleringslijst may still be downloaded. Check this, not only whether the file is
+ * there: between verlooptOp and the next purge run the file still exists.
+ */
+export function signaleringslijstBeschikbaar(
+  lijst: { verlooptOp: Date; verwijderdOp: Date | null },
+  nu: Date = new Date(),
+): boolean {
+  return lijst.verwijderdOp === null && lijst.verlooptOp.getTime() > nu.getTime();
+}

@@ -1,0 +1,257 @@
+/**
+ * Writing a delivery's final outcome. Each write is one transaction that locks the Levering row,
+ * does nothing when it is already final (a retried or duplicate job), removes whatever an earlier
+ * attempt may have left, and writes the outcome, the herlevering marks and the mails together: so a
+ * retry never produces a second set of results or a second mail.
+ */
+import type PgBoss from "pg-boss";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
+import type { LeveringResultaat } from "@/lib/swi/controle";
+import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
+
+export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
+
+export interface SchrijfOmgeving {
+  db: Db;
+  boss: PgBoss;
+  berichtgever: { id: string; code: string };
+  gemeentenaam(code: string, jaar: number): string | null;
+}
+
+export interface Signaleringsbestanden {
+  csvSleutel: string;
+  xlsxSleutel: string;
+  aangemaaktOp: Date;
+  verlooptOp: Date;
+  aantalSignalen: number;
+}
+
+const TRANSACTIE = { timeout: 120_000, maxWait: 60_000 };
+
+/** Locks the row; false when the Levering is gone or already final. */
+async function neemOver(tx: Prisma.TransactionClient, leveringId: string): Promise<boolean> {
+  const rijen = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM levering WHERE id = ${leveringId} FOR UPDATE`;
+  const status = rijen[0]?.status;
+  return status !== undefined && !(EINDSTATUSSEN as readonly string[]).includes(status);
+}
+
+async function wisEerdereUitkomst(tx: Prisma.TransactionClient, leveringId: string): Promise<void> {
+  await tx.leveringFout.deleteMany({ where: { leveringId } });
+  await tx.signaleringslijst.deleteMany({ where: { leveringId } });
+}
+
+function over(
+  l: { gemeentecode: string | null; statistiekjaar: number | null; statistiekkwartaal: number | null },
+  omgeving: SchrijfOmgeving,
+) {
+  return {
+    gemeentecode: l.gemeentecode,
+    gemeentenaam: l.gemeentecode && l.statistiekjaar ? omgeving.gemeentenaam(l.gemeentecode, l.statistiekjaar) : null,
+    statistiekjaar: l.statistiekjaar,
+    statistiekkwartaal: l.statistiekkwartaal,
+  };
+}
+
+/** Technische controle failed: the capped error list in file order, the total, and a mail. */
+export async function schrijfAfgekeurd(
+  omgeving: SchrijfOmgeving,
+  levering: {
+    id: string;
+    bestandsnaam: string;
+    gemeentecode: string | null;
+    statistiekjaar: number | null;
+    statistiekkwartaal: number | null;
+  },
+  uitkomst: { errors: readonly TechnischeFout[]; errorCount: number; aantalPersonen: number },
+): Promise<boolean> {
+  const { db, boss, berichtgever } = omgeving;
+  return db.$transaction(async (tx) => {
+    if (!(await neemOver(tx, levering.id))) return false;
+    await wisEerdereUitkomst(tx, levering.id);
+    await tx.leveringFout.createMany({
+      data: uitkomst.errors.map((f, i) => ({
+        leveringId: levering.id,
+        volgnummer: i + 1,
+        regelnummer: f.line,
+        kenmerk: f.kenmerk,
+        regel: f.rule,
+        bericht: f.message,
+      })),
+    });
+    const aantalFouten = Math.max(uitkomst.errorCount, uitkomst.errors.length);
+    await tx.levering.update({
+      where: { id: levering.id },
+      data: {
+        status: "AFGEKEURD",
+        aantalFouten,
+        aantalPersonen: uitkomst.aantalPersonen,
+        aantalSignalen: null,
+        spiegelrapport: Prisma.DbNull,
+        bestandSignalen: Prisma.DbNull,
+        verwerktOp: new Date(),
+        verwerkingsfout: null,
+        // Gemeente and quarter stay as the file name says: a rejected header may be nonsense.
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        actie: "levering.afgekeurd",
+        doelType: "levering",
+        doelId: levering.id,
+        berichtgeverId: berichtgever.id,
+        details: { aantalFouten },
+      },
+    });
+    await zetMailInWachtrij(
+      {
+        berichtgeverId: berichtgever.id,
+        sjabloon: "levering-afgekeurd",
+        parameters: {
+          bestandsnaam: levering.bestandsnaam,
+          ...over(levering, omgeving),
+          aantalFouten,
+          url: portaalUrl(`/berichtgever/${berichtgever.code}/leveringen/${levering.id}`),
+        },
+      },
+      { tx, boss },
+    );
+    return true;
+  }, TRANSACTIE);
+}
+
+/** Accepted: spiegelrapport, file signals, counts, the signaleringslijst when there are person signals, herlevering. */
+export async function schrijfVerwerkt(
+  omgeving: SchrijfOmgeving,
+  levering: { id: string; bestandsnaam: string; ontvangenOp: Date },
+  r: LeveringResultaat & { kop: LeveringKop },
+  lijst: Signaleringsbestanden | null,
+): Promise<boolean> {
+  const { db, boss, berichtgever } = omgeving;
+  const kop = r.kop;
+  return db.$transaction(async (tx) => {
+    if (!(await neemOver(tx, levering.id))) return false;
+    await wisEerdereUitkomst(tx, levering.id);
+    // Two deliveries for one quarter finishing at once must not both stay VERWERKT.
+    const sleutel = `${berichtgever.id}|${kop.gemeentecode}|${kop.statistiekjaar}|${kop.statistiekkwartaal}`;
+    await tx.$queryRaw`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(hashtext(${sleutel}))) AS slot`;
+
+    const nu = new Date();
+    await tx.levering.update({
+      where: { id: levering.id },
+      data: {
+        status: "VERWERKT",
+        aantalFouten: 0,
+        aantalPersonen: r.aantalPersonen,
+        aantalSignalen: r.signals.length,
+        spiegelrapport: r.spiegelrapport as unknown as Prisma.InputJsonValue,
+        bestandSignalen: r.fileSignals as unknown as Prisma.InputJsonValue,
+        verwerktOp: nu,
+        verwerkingsfout: null,
+        ...kopVelden(kop),
+      },
+    });
+    if (lijst) {
+      await tx.signaleringslijst.create({
+        data: {
+          leveringId: levering.id,
+          aangemaaktOp: lijst.aangemaaktOp,
+          verlooptOp: lijst.verlooptOp,
+          csvSleutel: lijst.csvSleutel,
+          xlsxSleutel: lijst.xlsxSleutel,
+          aantalSignalen: lijst.aantalSignalen,
+        },
+      });
+    }
+    const vervangen = await markeerHerlevering(tx, berichtgever.id, kop, levering);
+    await tx.auditLog.create({
+      data: {
+        actie: "levering.verwerkt",
+        doelType: "levering",
+        doelId: levering.id,
+        berichtgeverId: berichtgever.id,
+        details: {
+          aantalPersonen: r.aantalPersonen,
+          aantalSignalen: r.signals.length,
+          bestandSignalen: r.fileSignals.length,
+          vervangt: vervangen,
+        },
+      },
+    });
+
+    const gegevens = { bestandsnaam: levering.bestandsnaam, ...over(kop, omgeving) };
+    const basis = `/berichtgever/${berichtgever.code}/leveringen/${levering.id}`;
+    await zetMailInWachtrij(
+      {
+        berichtgeverId: berichtgever.id,
+        sjabloon: "levering-verwerkt",
+        parameters: {
+          ...gegevens,
+          aantalPersonen: r.aantalPersonen,
+          aantalSignalen: r.signals.length,
+          url: portaalUrl(`${basis}/spiegelrapport`),
+        },
+      },
+      { tx, boss },
+    );
+    if (lijst) {
+      await zetMailInWachtrij(
+        {
+          berichtgeverId: berichtgever.id,
+          sjabloon: "signaleringslijst-klaar",
+          parameters: {
+            ...gegevens,
+            aantalSignalen: lijst.aantalSignalen,
+            url: portaalUrl(`${basis}/signaleringslijst`),
+            beschikbaarTot: lijst.verlooptOp.toISOString(),
+          },
+        },
+        { tx, boss },
+      );
+    }
+    return true;
+  }, TRANSACTIE);
+}
+
+/**
+ * Of the accepted deliveries for one berichtgever, gemeente and quarter only the one received last
+ * stays VERWERKT; the others become VERVANGEN, pointing at it. Usually that is the delivery just
+ * processed; when an older upload finishes after a newer one, the older one is the one replaced.
+ * Returns the ids of the deliveries this one replaced.
+ */
+async function markeerHerlevering(
+  tx: Prisma.TransactionClient,
+  berichtgeverId: string,
+  kop: LeveringKop,
+  levering: { id: string; ontvangenOp: Date },
+): Promise<string[]> {
+  const zelfdeKwartaal = await tx.levering.findMany({
+    where: {
+      berichtgeverId,
+      gemeentecode: kop.gemeentecode,
+      statistiekjaar: kop.statistiekjaar,
+      statistiekkwartaal: kop.statistiekkwartaal,
+      status: "VERWERKT",
+    },
+    orderBy: [{ ontvangenOp: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const laatste = zelfdeKwartaal[zelfdeKwartaal.length - 1];
+  if (!laatste || zelfdeKwartaal.length < 2) return [];
+  const oud = zelfdeKwartaal.filter((l) => l.id !== laatste.id).map((l) => l.id);
+  await tx.levering.updateMany({
+    where: { id: { in: oud } },
+    data: { status: "VERVANGEN", vervangenDoorId: laatste.id },
+  });
+  return laatste.id === levering.id ? oud : [];
+}
+
+function kopVelden(kop: LeveringKop) {
+  return {
+    gemeentecode: kop.gemeentecode,
+    statistiekjaar: kop.statistiekjaar,
+    statistiekkwartaal: kop.statistiekkwartaal,
+  };
+}

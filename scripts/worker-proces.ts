@@ -1,0 +1,15 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * Starts scripts/worker.ts beside the web server, with the same settings. `node --import tsx` runs
+ * it in this one child process (the tsx command would start a second one that a kill of the first
+ * leaves running). Its own small Prisma pool: the embedded PGlite counts every connection
+ * (lib/db/embedded-pools.ts).
+ */
+export function startWorkerProces(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+    stdio: "inherit",
+    env: { ...env, DB_POOL_MAX: "2" },
+  });
+}

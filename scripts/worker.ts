@@ -1,0 +1,38 @@
+/**
+ * The background worker: processes uploaded files, sends queued mail and purges expired files
+ * (lib/jobs/worker.ts). `npm start` and the e2e server start it beside the web server with the
+ * same environment; in production run it as its own service (`tsx scripts/worker.ts`), as many as
+ * you like against one database.
+ */
+import { closeDb } from "@/lib/db/client";
+import { startWorker } from "@/lib/jobs/worker";
+
+async function main() {
+  // An empty variable means "not set", as in scripts/start.ts.
+  for (const [k, v] of Object.entries(process.env)) if (v === "") delete process.env[k];
+  // The worker's own Prisma pool: small, it does one job at a time (and the embedded PGlite counts
+  // every connection, see lib/db/embedded-pools.ts).
+  process.env.DB_POOL_MAX ??= "2";
+  const worker = await startWorker();
+  console.log(`[worker] gestart (pid ${process.pid})`);
+
+  let stoppen: Promise<void> | undefined;
+  const stop = (code: number) => {
+    stoppen ??= (async () => {
+      console.log("[worker] stoppen; lopende taken worden afgemaakt…");
+      try {
+        await worker.stop({ wachtSeconden: 20 });
+        await closeDb();
+      } finally {
+        process.exit(code);
+      }
+    })();
+  };
+  process.once("SIGINT", () => stop(130));
+  process.once("SIGTERM", () => stop(143));
+}
+
+main().catch((e) => {
+  console.error("[worker] kan niet starten:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});
