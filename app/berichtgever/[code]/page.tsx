@@ -1,8 +1,12 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { vereisActor } from "@/lib/auth/actor";
+import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { huidigStatistiekjaar } from "@/lib/kalender";
+import { recenteLeveringen } from "@/lib/leveringen/data";
+import { kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
+import { StatusLabel } from "./leveringen/StatusLabel";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -11,8 +15,10 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
   const actor = await vereisActor();
   const jaar = huidigStatistiekjaar();
   let b;
+  let leveringen;
   try {
     b = await berichtgeverOverzicht(actor, code, jaar);
+    leveringen = await recenteLeveringen(actor, code, 5);
   } catch (e) {
     if (e instanceof NietGevonden) notFound();
     throw e;
@@ -53,7 +59,48 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
         <h2 id="leveringen-titel" className="mb-3 text-2xl font-semibold">
           Leveringen
         </h2>
-        <p>Er zijn nog geen leveringen ontvangen.</p>
+        {leveringen.length === 0 ? (
+          <p className="mb-4">Er zijn nog geen leveringen ontvangen.</p>
+        ) : (
+          <table className="tabel mb-4">
+            <caption className="sr-only">Laatst ontvangen leveringen van berichtgever {b.code}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Bestand</th>
+                <th scope="col">Kwartaal</th>
+                <th scope="col">Ontvangen</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {leveringen.map((l) => (
+                <tr key={l.id}>
+                  <td className="break-all">
+                    <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
+                  </td>
+                  <td className="whitespace-nowrap">{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</td>
+                  <td className="whitespace-nowrap">{momentTekst(l.ontvangenOp)}</td>
+                  <td>
+                    <StatusLabel status={l.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="flex flex-wrap gap-4">
+          <Link href={`/berichtgever/${b.code}/leveringen/nieuw`} className="knop">
+            Levering uploaden
+          </Link>
+          <Link href={`/berichtgever/${b.code}/leveringen`} className="knop-secundair">
+            Alle leveringen en aanleverperiodes
+          </Link>
+          {heeftRecht(actor, "tokensBeheren") && (
+            <Link href={`/berichtgever/${b.code}/api-tokens`} className="knop-secundair">
+              API-tokens voor uw softwareleverancier
+            </Link>
+          )}
+        </p>
       </section>
 
       <section aria-labelledby="contact-titel">

@@ -1,0 +1,3 @@
+import { foutenCsvRoute } from "@/lib/leveringen/download-routes";
+
+export const GET = foutenCsvRoute;

@@ -1,0 +1,269 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { heeftRecht, vereisActor } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
+import { grootteTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
+import { LiveStatus } from "../LiveStatus";
+import { StatusLabel } from "../StatusLabel";
+
+export const metadata = { title: "Levering" };
+
+const paginaSchema = z.coerce.number().int().min(1).catch(1);
+
+export default async function LeveringDetailPagina({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string; id: string }>;
+  searchParams: Promise<{ pagina?: string }>;
+}) {
+  const { code, id } = await params;
+  const pagina = paginaSchema.parse((await searchParams).pagina);
+  const actor = await vereisActor();
+  let l;
+  let fouten;
+  try {
+    l = await leveringVoorActor(actor, id, code);
+    fouten = await foutenPagina(actor, id, pagina, { code });
+  } catch (e) {
+    if (e instanceof NietGevonden) notFound();
+    throw e;
+  }
+  const basis = `/berichtgever/${l.berichtgever.code}`;
+  const pad = `${basis}/leveringen/${l.id}`;
+  const magDownloaden = heeftRecht(actor, "persoonsgegevensDownloaden");
+
+  return (
+    <div>
+      <nav aria-label="Kruimelpad" className="mb-4 text-sm">
+        <Link href={basis}>{l.berichtgever.naam}</Link> <span aria-hidden="true">›</span>{" "}
+        <Link href={`${basis}/leveringen${l.statistiekjaar ? `?jaar=${l.statistiekjaar}` : ""}`}>Leveringen</Link>{" "}
+        <span aria-hidden="true">›</span> {l.bestandsnaam}
+      </nav>
+      <p className="text-grijs-5">Levering</p>
+      <h1 className="mb-3 break-all text-3xl font-bold">{l.bestandsnaam}</h1>
+      <p className="mb-4" data-testid="levering-status">
+        Status: <StatusLabel status={l.status} />
+      </p>
+      <LiveStatus leveringen={[{ id: l.id, bestandsnaam: l.bestandsnaam, status: l.status }]} />
+
+      {l.vervangenDoor ? (
+        <p className="mb-6 max-w-3xl border-l-4 border-hemel-donker bg-grijs-1 p-3" data-testid="vervangen-door">
+          Deze levering is vervangen door een latere levering voor hetzelfde kwartaal:{" "}
+          <Link href={`${basis}/leveringen/${l.vervangenDoor.id}`}>{l.vervangenDoor.bestandsnaam}</Link>, ontvangen{" "}
+          {momentTekst(l.vervangenDoor.ontvangenOp)}.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="verloop-titel" className="mb-8">
+        <h2 id="verloop-titel" className="mb-3 text-2xl font-semibold">
+          Verloop
+        </h2>
+        <Tijdlijn stappen={l.tijdlijn} />
+        {l.verwerkingsfout ? (
+          <p className="mt-3 max-w-3xl border-l-4 border-rood p-3">
+            <strong>Verwerkingsfout (alleen zichtbaar voor het CBS):</strong> {l.verwerkingsfout}
+          </p>
+        ) : null}
+      </section>
+
+      {l.status === "AFGEKEURD" || fouten.aantalOpgeslagen > 0 ? (
+        <section aria-labelledby="fouten-titel" className="mb-8">
+          <h2 id="fouten-titel" className="mb-3 text-2xl font-semibold">
+            Fouten in de technische controle
+          </h2>
+          <p className="mb-3 max-w-3xl">
+            Het bestand is afgekeurd en niet verwerkt. Herstel de fouten en lever het bestand opnieuw aan.{" "}
+            {fouten.aantalFouten > fouten.aantalOpgeslagen
+              ? `Er zijn ${fouten.aantalFouten} fouten gevonden; de eerste ${fouten.aantalOpgeslagen} staan hieronder.`
+              : `Er ${fouten.aantalFouten === 1 ? "is 1 fout" : `zijn ${fouten.aantalFouten} fouten`} gevonden.`}
+          </p>
+          <p className="mb-4 flex flex-wrap gap-4">
+            <Link href={`${basis}/leveringen/nieuw`} className="knop">
+              Hersteld bestand uploaden
+            </Link>
+            {magDownloaden && fouten.aantalOpgeslagen > 0 ? (
+              <a href={`${pad}/fouten.csv`} className="knop-secundair" download>
+                Alle fouten downloaden (CSV)
+              </a>
+            ) : null}
+          </p>
+          {!magDownloaden && fouten.aantalOpgeslagen > 0 ? (
+            <p className="mb-4 max-w-3xl text-grijs-5">
+              De foutmeldingen kunnen BSN&apos;s bevatten; alleen de contactpersoon kan ze als bestand downloaden.
+            </p>
+          ) : null}
+          {fouten.fouten.length > 0 ? (
+            <>
+              <table className="tabel" data-testid="fouten">
+                <caption className="mb-2 text-left">
+                  Fouten {(fouten.pagina - 1) * fouten.perPagina + 1} tot en met{" "}
+                  {(fouten.pagina - 1) * fouten.perPagina + fouten.fouten.length} van {fouten.aantalOpgeslagen}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nr.</th>
+                    <th scope="col">Regelnummer</th>
+                    <th scope="col">Kenmerk</th>
+                    <th scope="col">Controle</th>
+                    <th scope="col">Melding</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fouten.fouten.map((f) => (
+                    <tr key={f.volgnummer}>
+                      <td>{f.volgnummer}</td>
+                      <td>{f.regelnummer ?? "—"}</td>
+                      <td>{f.kenmerk ?? "—"}</td>
+                      <td>{f.regel}</td>
+                      <td className="break-words">{f.bericht}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {fouten.aantalPaginas > 1 ? (
+                <nav aria-label="Pagina's met fouten" className="mt-4 flex flex-wrap items-center gap-6">
+                  {fouten.pagina > 1 ? (
+                    <Link href={`${pad}?pagina=${fouten.pagina - 1}#fouten-titel`}>Vorige pagina</Link>
+                  ) : null}
+                  <span>
+                    Pagina {fouten.pagina} van {fouten.aantalPaginas}
+                  </span>
+                  {fouten.pagina < fouten.aantalPaginas ? (
+                    <Link href={`${pad}?pagina=${fouten.pagina + 1}#fouten-titel`}>Volgende pagina</Link>
+                  ) : null}
+                </nav>
+              ) : null}
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {l.heeftSpiegelrapport || l.signaleringslijst ? (
+        <section aria-labelledby="terugkoppeling-titel" className="mb-8">
+          <h2 id="terugkoppeling-titel" className="mb-3 text-2xl font-semibold">
+            Terugkoppeling
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {l.heeftSpiegelrapport ? (
+              <li>
+                <Link href={`${pad}/spiegelrapport`}>Spiegelrapport</Link>: tellingen van deze levering naast die van
+                eerdere kwartalen.
+              </li>
+            ) : null}
+            {l.signaleringslijst ? (
+              <li>
+                <Link href={`${pad}/signaleringslijst`}>Signaleringslijst</Link>: {l.signaleringslijst.aantalSignalen}{" "}
+                {l.signaleringslijst.aantalSignalen === 1 ? "signaal" : "signalen"} over personen, met BSN.
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="gegevens-titel" className="mb-8">
+        <h2 id="gegevens-titel" className="mb-3 text-2xl font-semibold">
+          Gegevens van de levering
+        </h2>
+        <dl className="grid max-w-3xl grid-cols-1 gap-y-1 sm:grid-cols-[14rem_1fr]">
+          <dt className="font-semibold">Berichtgever</dt>
+          <dd>
+            {l.berichtgever.code} · {l.berichtgever.naam}
+          </dd>
+          <dt className="font-semibold">Gemeente</dt>
+          <dd>{l.gemeentecode ? `${l.gemeentecode}${l.gemeentenaam ? ` · ${l.gemeentenaam}` : ""}` : "onbekend"}</dd>
+          <dt className="font-semibold">Kwartaal</dt>
+          <dd>{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</dd>
+          <dt className="font-semibold">Bestandsnaam</dt>
+          <dd className="break-all">{l.bestandsnaam}</dd>
+          {l.bronBestandsnaam ? (
+            <>
+              <dt className="font-semibold">Aangeleverd in</dt>
+              <dd className="break-all">{l.bronBestandsnaam}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold">Grootte</dt>
+          <dd>{grootteTekst(l.grootte)}</dd>
+          <dt className="font-semibold">SHA-256</dt>
+          <dd>
+            <code className="break-all text-sm" data-testid="sha256">
+              {l.sha256}
+            </code>
+          </dd>
+          <dt className="font-semibold">Ontvangen op</dt>
+          <dd>{momentTekst(l.ontvangenOp)}</dd>
+          <dt className="font-semibold">Aangeleverd via</dt>
+          <dd>{l.bron === "API" ? "de API (leverancierskoppeling)" : "het portaal"}</dd>
+          {l.geuploadDoor ? (
+            <>
+              <dt className="font-semibold">Geüpload door</dt>
+              <dd>{l.geuploadDoor}</dd>
+            </>
+          ) : null}
+          {l.aantalPersonen !== null ? (
+            <>
+              <dt className="font-semibold">Aantal personen</dt>
+              <dd>{l.aantalPersonen}</dd>
+            </>
+          ) : null}
+          {l.aantalSignalen !== null ? (
+            <>
+              <dt className="font-semibold">Aantal signalen</dt>
+              <dd>{l.aantalSignalen}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {l.vervangt.length > 0 ? (
+        <section aria-labelledby="herlevering-titel" className="mb-8">
+          <h2 id="herlevering-titel" className="mb-3 text-2xl font-semibold">
+            Eerdere leveringen voor dit kwartaal
+          </h2>
+          <p className="mb-2">Deze levering vervangt:</p>
+          <LeveringKortLijst leveringen={l.vervangt} basis={basis} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+const STAAT_TEKST: Record<TijdlijnItem["staat"], string> = { gedaan: "afgerond", bezig: "bezig", open: "nog niet" };
+
+function Tijdlijn({ stappen }: { stappen: TijdlijnItem[] }) {
+  return (
+    <ol className="max-w-3xl border-l-4 border-grijs-2 pl-4" data-testid="tijdlijn">
+      {stappen.map((s) => (
+        <li
+          key={s.stap}
+          className={`mb-2 ${s.staat === "open" ? "text-grijs-5" : ""}`}
+          data-stap={s.stap}
+          data-staat={s.staat}
+        >
+          <span aria-hidden="true">{s.staat === "gedaan" ? "● " : s.staat === "bezig" ? "◐ " : "○ "}</span>
+          <span className={s.staat === "open" ? "" : "font-semibold"}>{s.label}</span>
+          <span className="sr-only"> ({STAAT_TEKST[s.staat]})</span>
+          {s.moment ? <span> · {momentTekst(s.moment)}</span> : s.staat === "bezig" ? <span> · bezig…</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LeveringKortLijst({ leveringen, basis }: { leveringen: LeveringKort[]; basis: string }) {
+  return (
+    <ul className="space-y-1">
+      {leveringen.map((v) => (
+        <li key={v.id} className="flex flex-wrap items-center gap-x-3">
+          <Link href={`${basis}/leveringen/${v.id}`} className="break-all">
+            {v.bestandsnaam}
+          </Link>
+          <StatusLabel status={v.status} />
+          <span className="text-sm text-grijs-5">ontvangen {momentTekst(v.ontvangenOp)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

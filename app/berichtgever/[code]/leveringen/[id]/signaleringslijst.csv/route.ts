@@ -1,0 +1,3 @@
+import { signaleringslijstDownloadRoute } from "@/lib/leveringen/download-routes";
+
+export const GET = signaleringslijstDownloadRoute("csv");

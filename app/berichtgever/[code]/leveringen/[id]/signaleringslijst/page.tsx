@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { vereisActor } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
+import { momentTekst } from "@/lib/leveringen/weergave";
+import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
+
+export const metadata = { title: "Signaleringslijst" };
+
+export default async function SignaleringslijstPagina({ params }: { params: Promise<{ code: string; id: string }> }) {
+  const { code, id } = await params;
+  const actor = await vereisActor();
+  let s;
+  try {
+    s = await signaleringslijstVoorActor(actor, id, { code });
+  } catch (e) {
+    if (e instanceof NietGevonden) notFound();
+    throw e;
+  }
+  const basis = `/berichtgever/${s.levering.berichtgeverCode}`;
+  const pad = `${basis}/leveringen/${s.levering.id}`;
+
+  return (
+    <div>
+      <nav aria-label="Kruimelpad" className="mb-4 text-sm">
+        <Link href={`${basis}/leveringen`}>Leveringen</Link> <span aria-hidden="true">›</span>{" "}
+        <Link href={pad}>{s.levering.bestandsnaam}</Link> <span aria-hidden="true">›</span> Signaleringslijst
+      </nav>
+      <h1 className="mb-2 text-3xl font-bold">Signaleringslijst</h1>
+      <p className="mb-6 break-all text-grijs-5">Levering {s.levering.bestandsnaam}</p>
+
+      <p className="mb-4 max-w-3xl">
+        De signaleringslijst noemt per persoon (BSN) de gegevens die bij de statistische controle opvielen:{" "}
+        {s.aantalSignalen} {s.aantalSignalen === 1 ? "signaal" : "signalen"}. Een signaal keurt de levering niet af;
+        controleer de registratie en lever de juiste gegevens bij de volgende levering.
+      </p>
+
+      {s.beschikbaar ? (
+        <section aria-labelledby="download-titel" className="mb-8">
+          <h2 id="download-titel" className="mb-3 text-2xl font-semibold">
+            Downloaden
+          </h2>
+          <p className="mb-4 border-l-4 border-hemel-donker bg-grijs-1 p-3" data-testid="dagen-over">
+            Nog{" "}
+            <strong>
+              {s.dagenOver} {s.dagenOver === 1 ? "dag" : "dagen"}
+            </strong>{" "}
+            beschikbaar, tot {momentTekst(s.verlooptOp)}. Daarna wordt de lijst verwijderd, omdat hij persoonsgegevens
+            bevat.
+          </p>
+          {s.magDownloaden ? (
+            <>
+              <p className="mb-4 flex flex-wrap gap-4">
+                <a href={`${pad}/signaleringslijst.xlsx`} className="knop" download>
+                  Download als Excel-bestand (XLSX)
+                </a>
+                <a href={`${pad}/signaleringslijst.csv`} className="knop-secundair" download>
+                  Download als CSV
+                </a>
+              </p>
+              <p className="max-w-3xl text-grijs-5">
+                Elke download wordt vastgelegd (wie en wanneer). Bewaar de lijst niet langer dan nodig en deel hem niet
+                buiten uw organisatie.
+              </p>
+            </>
+          ) : (
+            <p className="max-w-3xl">
+              Alleen de contactpersoon van de berichtgever kan de signaleringslijst downloaden, omdat hij
+              persoonsgegevens bevat.
+            </p>
+          )}
+        </section>
+      ) : (
+        <section aria-labelledby="verlopen-titel" className="mb-8">
+          <h2 id="verlopen-titel" className="mb-3 text-2xl font-semibold">
+            Deze signaleringslijst is verlopen
+          </h2>
+          <p className="max-w-3xl" data-testid="verlopen">
+            De lijst was 14 dagen te downloaden, tot {momentTekst(s.verlooptOp)}, en is daarna verwijderd. Hebt u hem
+            nog nodig, neem dan contact op met het CBS via{" "}
+            <a href="mailto:wetinburgering@cbs.nl">wetinburgering@cbs.nl</a>.
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="kolommen-titel" className="mb-8">
+        <h2 id="kolommen-titel" className="mb-3 text-2xl font-semibold">
+          Wat staat er in de lijst
+        </h2>
+        <p className="mb-3 max-w-3xl">
+          Het Excel-bestand heeft een tabblad met uitleg, de signalen per persoon en de signalen over het bestand als
+          geheel. Het CSV-bestand (scheidingsteken puntkomma) bevat alleen de tabel; signalen over het hele bestand
+          staan bovenaan met een leeg BSN.
+        </p>
+        <table className="tabel max-w-3xl">
+          <caption className="sr-only">Kolommen van de signaleringslijst</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kolom</th>
+              <th scope="col">Betekenis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {toelichtingKolommen.map(([kolom, betekenis]) => (
+              <tr key={kolom}>
+                <th scope="row" className="font-semibold">
+                  {kolom}
+                </th>
+                <td>{betekenis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

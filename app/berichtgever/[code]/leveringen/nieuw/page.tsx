@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { vereisActor } from "@/lib/auth/actor";
+import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { huidigStatistiekjaar } from "@/lib/kalender";
+import { UploadFormulier } from "./UploadFormulier";
+
+export const metadata = { title: "Levering uploaden" };
+
+export default async function NieuweLeveringPagina({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const actor = await vereisActor();
+  let b;
+  try {
+    b = await berichtgeverOverzicht(actor, code, huidigStatistiekjaar());
+  } catch (e) {
+    if (e instanceof NietGevonden) notFound();
+    throw e;
+  }
+  const basis = `/berichtgever/${b.code}`;
+  return (
+    <div>
+      <nav aria-label="Kruimelpad" className="mb-4 text-sm">
+        <Link href={basis}>{b.naam}</Link> <span aria-hidden="true">›</span>{" "}
+        <Link href={`${basis}/leveringen`}>Leveringen</Link> <span aria-hidden="true">›</span> Uploaden
+      </nav>
+      <h1 className="mb-2 text-3xl font-bold">Levering uploaden</h1>
+      <p className="mb-6 text-grijs-5">
+        Berichtgever {b.code} · {b.naam}
+        {actor.rol === "CBS" ? " (u levert aan namens deze berichtgever)" : ""}
+      </p>
+      <div className="mb-6 max-w-3xl space-y-2">
+        <p>
+          Lever per gemeente en kwartaal één XML-bestand aan volgens het <Link href="/formaat">aanleverformaat</Link>,
+          los of samen in een zip-bestand. Een bestand met een verkeerde naam wordt meteen geweigerd; de inhoud wordt na
+          ontvangst gecontroleerd. U kunt deze pagina daarna sluiten: u krijgt een e-mail met de uitkomst.
+        </p>
+        <p>
+          Grote bestanden worden in delen verzonden. Valt de verbinding even weg, dan gaat de upload daarna vanzelf
+          verder.
+        </p>
+      </div>
+      <UploadFormulier code={b.code} />
+    </div>
+  );
+}
