@@ -28,6 +28,10 @@ const nextConfig = {
     "exceljs",
     "yauzl",
     "saxes",
+    // Spiegelrapport PDF (reads its font metrics from its own package folder), server-side charts, API uploads.
+    "pdfkit",
+    "linkedom",
+    "busboy",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { zorgVoorDemoToken, type DemoTokenResultaat } from "@/lib/api-tokens/demo";
 
 /**
  * Seed data, safe to run any number of times (nothing is duplicated or overwritten):
@@ -8,18 +9,24 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  *   fit for production. A year that is already loaded is left alone, so a list loaded later by
  *   CBS staff is never replaced by the shipped file.
  * - seedDemo: a CBS staff account and three berichtgevers with their contact persons, on
- *   .example.nl addresses. For development and the embedded demo only, never for production.
+ *   .example.nl addresses, and an API token for berichtgever 0153 (the value of SWI_DEMO_TOKEN when
+ *   set, else a random one, returned once so the caller can print it). For development and the
+ *   embedded demo only, never for production.
  */
 
 export interface SeedResultaat {
   gemeentelijstenGeladen: number[];
   gemeentelijstenAanwezig: number[];
   berichtgevers: string[];
+  /** The demo API token of 0153; `token` is only set when this run made it. */
+  demoApiToken: DemoTokenResultaat | null;
 }
 
 export interface SeedOpties {
   /** Folder with gemeenten-YYYY.csv; default data/gemeenten. */
   gemeentenDir?: string;
+  /** Value for the demo API token; default the environment variable SWI_DEMO_TOKEN. */
+  demoToken?: string;
 }
 
 interface GemeenteRegel {
@@ -141,7 +148,12 @@ export const DEMO_BERICHTGEVERS: readonly DemoBerichtgever[] = [
   },
 ];
 
-export async function seedDemo(db: PrismaClient): Promise<Pick<SeedResultaat, "berichtgevers">> {
+export const DEMO_TOKEN_BERICHTGEVER = "0153";
+
+export async function seedDemo(
+  db: PrismaClient,
+  opties: Pick<SeedOpties, "demoToken"> = {},
+): Promise<Pick<SeedResultaat, "berichtgevers" | "demoApiToken">> {
   await db.user.upsert({
     where: { email: DEMO_CBS_MEDEWERKER.email },
     update: {},
@@ -192,12 +204,14 @@ export async function seedDemo(db: PrismaClient): Promise<Pick<SeedResultaat, "b
       }
     });
   }
-  return { berichtgevers: DEMO_BERICHTGEVERS.map((b) => `${b.code} ${b.naam}`) };
+  const demoToken = opties.demoToken ?? (process.env.SWI_DEMO_TOKEN || undefined);
+  const demoApiToken = await zorgVoorDemoToken(db, DEMO_TOKEN_BERICHTGEVER, demoToken);
+  return { berichtgevers: DEMO_BERICHTGEVERS.map((b) => `${b.code} ${b.naam}`), demoApiToken };
 }
 
 /** Gemeente lists and demo accounts. */
 export async function seed(db: PrismaClient, opties: SeedOpties = {}): Promise<SeedResultaat> {
   const gemeenten = await seedGemeenten(db, opties);
-  const demo = await seedDemo(db);
+  const demo = await seedDemo(db, opties);
   return { ...gemeenten, ...demo };
 }

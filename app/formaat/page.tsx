@@ -1,5 +1,8 @@
 import { alleElementen, type Waardetype } from "@/lib/swi/format";
+import { VOORBEELD_XML } from "@/lib/swi/format-doc";
 import { REGELS, ernstTekst } from "@/lib/swi/regels";
+import { XSD_BESTANDSNAAM } from "@/lib/swi/schema";
+import { BESTANDSNAAM_PATROON, BESTANDSNAAM_VOORBEELD } from "@/lib/swi/technisch/bestandsnaam";
 
 export const metadata = { title: "Aanleverformaat en controles" };
 
@@ -29,14 +32,13 @@ export default function Formaat() {
     <div>
       <h1 className="mb-4 text-3xl font-bold">Aanleverformaat en controles</h1>
       <p className="mb-4 max-w-3xl">
-        Een levering is een XML-bestand met de naam <code>SWI_[berichtgevercode]_[gemeentecode]_[jjjj][q].XML</code>,
-        bijvoorbeeld <code>SWI_0153_0153_20261.XML</code>, of een .zip met zulke bestanden. Het bestand is UTF-8, zonder
-        DOCTYPE, entiteiten of namespace. Onderstaande tabel en het XSD komen uit dezelfde bron als de controles van het
-        portaal.
+        Een levering is een XML-bestand met de naam <code>{BESTANDSNAAM_PATROON}</code>, bijvoorbeeld{" "}
+        <code>{BESTANDSNAAM_VOORBEELD}</code>, of een .zip met zulke bestanden. Het bestand is UTF-8, zonder DOCTYPE,
+        entiteiten of namespace. Onderstaande tabel en het XSD komen uit dezelfde bron als de controles van het portaal.
       </p>
       <p className="mb-8">
-        <a href="/formaat/swi-2026.xsd" download className="knop-secundair">
-          Download het XSD (swi-2026.xsd)
+        <a href={`/formaat/${XSD_BESTANDSNAAM}`} download className="knop-secundair">
+          Download het XSD ({XSD_BESTANDSNAAM})
         </a>
       </p>
 
@@ -66,6 +68,27 @@ export default function Formaat() {
           </tbody>
         </table>
       </div>
+
+      <h2 className="mb-3 text-2xl font-semibold">Voorbeeld</h2>
+      <p className="mb-3 max-w-3xl">Een kleine levering die door alle controles komt:</p>
+      {/* Focusable so keyboard users can scroll it sideways. */}
+      <div
+        role="region"
+        aria-label="Voorbeeld van een levering in XML"
+        tabIndex={0}
+        className="mb-10 max-w-3xl overflow-x-auto bg-grijs-1 p-4"
+      >
+        <pre className="text-sm">
+          <code>{VOORBEELD_XML}</code>
+        </pre>
+      </div>
+
+      <h2 className="mb-3 text-2xl font-semibold">Aanleveren via de API</h2>
+      <p className="mb-10 max-w-3xl">
+        Softwareleveranciers kunnen bestanden ook rechtstreeks vanuit hun pakket aanleveren en de uitkomst ophalen, met
+        een API-token die de contactpersoon van de berichtgever in het portaal aanmaakt. De API is beschreven in{" "}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
+      </p>
 
       <h2 className="mb-3 text-2xl font-semibold">Controles</h2>
       <p className="mb-4 max-w-3xl">

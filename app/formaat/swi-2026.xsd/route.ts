@@ -1,14 +1,13 @@
-import fs from "node:fs/promises";
-import path from "node:path";
+import { XSD_BESTANDSNAAM, leesXsd } from "@/lib/swi/schema";
 
+// The engine's own XSD (lib/swi/schema), the same file its validation uses; read at build time.
 export const dynamic = "force-static";
 
-export async function GET() {
-  const xsd = await fs.readFile(path.join(process.cwd(), "lib/swi/schema/swi-2026.xsd"));
-  return new Response(xsd, {
+export function GET() {
+  return new Response(leesXsd(), {
     headers: {
       "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="swi-2026.xsd"',
+      "Content-Disposition": `attachment; filename="${XSD_BESTANDSNAAM}"`,
     },
   });
 }

@@ -1,0 +1,145 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { GeenRecht, apiTokensVanBerichtgever } from "@/lib/api-tokens/beheer";
+import { vereisActor } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { maakTokenActie, trekTokenInActie } from "./acties";
+import { MaakTokenFormulier } from "./MaakTokenFormulier";
+
+export const metadata = { title: "API-tokens" };
+
+const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  dateStyle: "medium",
+  timeStyle: "short",
+});
+
+export default async function ApiTokens({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ intrekken?: string; ingetrokken?: string }>;
+}) {
+  const { code } = await params;
+  const sp = await searchParams;
+  const actor = await vereisActor();
+  let gegevens;
+  try {
+    gegevens = await apiTokensVanBerichtgever(actor, code);
+  } catch (e) {
+    if (e instanceof NietGevonden) notFound();
+    if (e instanceof GeenRecht) forbidden();
+    throw e;
+  }
+  const { berichtgever, tokens } = gegevens;
+  const teBevestigen = tokens.find((t) => t.id === sp.intrekken && !t.ingetrokkenOp);
+  const ingetrokken = tokens.find((t) => t.id === sp.ingetrokken && t.ingetrokkenOp);
+  const pagina = `/berichtgever/${berichtgever.code}/api-tokens`;
+
+  return (
+    <div>
+      <p className="mb-4">
+        <Link href={`/berichtgever/${berichtgever.code}`}>Terug naar {berichtgever.naam}</Link>
+      </p>
+      <p className="text-grijs-5">Berichtgever {berichtgever.code}</p>
+      <h1 className="mb-4 text-3xl font-bold">API-tokens</h1>
+      <p className="mb-4 max-w-3xl">
+        Met een API-token kan de software van uw leverancier bestanden aanleveren en de uitkomst ophalen (status,
+        spiegelrapport en signaleringslijst) namens {berichtgever.naam}, zonder dat iemand inlogt. Geef een token alleen
+        aan uw softwareleverancier, en trek hem in zodra hij niet meer nodig is.
+      </p>
+      <p className="mb-8 max-w-3xl">
+        De technische beschrijving van de API staat in <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>{" "}
+        (OpenAPI).
+      </p>
+
+      {ingetrokken && (
+        <div role="status" className="mb-6 max-w-3xl border-l-8 border-groen bg-grijs-1 p-4">
+          Token &quot;{ingetrokken.naam}&quot; is ingetrokken. Software die hem nog gebruikt, krijgt geen toegang meer.
+        </div>
+      )}
+
+      {teBevestigen && (
+        <div role="alertdialog" aria-labelledby="bevestig-titel" className="mb-8 max-w-3xl border-4 border-oranje p-4">
+          <h2 id="bevestig-titel" className="mb-2 text-xl font-semibold">
+            Token &quot;{teBevestigen.naam}&quot; intrekken?
+          </h2>
+          <p className="mb-4">
+            Software die deze token gebruikt ({teBevestigen.prefix}…), kan daarna niets meer aanleveren of ophalen. Dit
+            is niet terug te draaien.
+          </p>
+          <form action={trekTokenInActie.bind(null, berichtgever.code)} className="flex flex-wrap items-center gap-4">
+            <input type="hidden" name="tokenId" value={teBevestigen.id} />
+            <button type="submit" className="knop">
+              Ja, trek de token in
+            </button>
+            <Link href={pagina}>Nee, annuleren</Link>
+          </form>
+        </div>
+      )}
+
+      <section aria-labelledby="tokens-titel" className="mb-10">
+        <h2 id="tokens-titel" className="mb-3 text-2xl font-semibold">
+          Tokens
+        </h2>
+        {tokens.length === 0 ? (
+          <p>Er zijn nog geen API-tokens.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="tabel">
+              <caption className="sr-only">API-tokens van berichtgever {berichtgever.code}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">Begint met</th>
+                  <th scope="col">Aangemaakt</th>
+                  <th scope="col">Laatst gebruikt</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((t) => (
+                  <tr key={t.id}>
+                    <th scope="row" className="border-b border-grijs-2 font-normal">
+                      {t.naam}
+                    </th>
+                    <td>
+                      <code>{t.prefix}…</code>
+                    </td>
+                    <td>
+                      {DATUMTIJD.format(t.aangemaaktOp)}
+                      <br />
+                      <span className="text-grijs-5">door {t.aangemaaktDoor}</span>
+                    </td>
+                    <td>{t.laatstGebruiktOp ? DATUMTIJD.format(t.laatstGebruiktOp) : "nog niet"}</td>
+                    <td>
+                      {t.ingetrokkenOp ? (
+                        <>Ingetrokken op {DATUMTIJD.format(t.ingetrokkenOp)}</>
+                      ) : (
+                        <>
+                          Actief
+                          <br />
+                          <Link href={`${pagina}?intrekken=${encodeURIComponent(t.id)}`}>
+                            Intrekken<span className="sr-only"> van token {t.naam}</span>
+                          </Link>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="nieuw-titel">
+        <h2 id="nieuw-titel" className="mb-3 text-2xl font-semibold">
+          Nieuwe token
+        </h2>
+        <MaakTokenFormulier actie={maakTokenActie.bind(null, berichtgever.code)} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+export { TOKEN_VOORVOEGSEL, bearerUit, hashToken, nieuweTokenwaarde, tokenPrefix } from "./tokenwaarde";
+export {
+  GeenRecht,
+  apiTokensVanBerichtgever,
+  maakApiToken,
+  trekApiTokenIn,
+  tokenNaamSchema,
+  type ApiTokenOverzicht,
+} from "./beheer";
+export { verifieerBearer, verifieerToken, type ApiTokenActor } from "./verificatie";
+export { DEMO_TOKEN_NAAM, zorgVoorDemoToken, type DemoTokenResultaat } from "./demo";

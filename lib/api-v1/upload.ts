@@ -1,0 +1,141 @@
+/**
+ * POST /api/v1/leveringen: the multipart body is parsed as it arrives (busboy) and the file part
+ * is streamed straight into registreerAanlevering, which encrypts it into storage while counting
+ * and hashing it. Nothing holds the whole file in memory, also not at 200 MB.
+ */
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import type { ApiTokenActor } from "@/lib/api-tokens/verificatie";
+import { heeftRecht } from "@/lib/auth/actor";
+import {
+  AanleveringGeweigerd,
+  controleerBestandsnaamVoorUpload,
+  grootteTekst,
+  maxUploadBytes,
+  registreerAanlevering,
+  type OntvangenAanlevering,
+} from "@/lib/leveringen/ontvangst";
+import { foutAntwoord, json } from "./antwoord";
+import { leveringUrl } from "./links";
+import { BESTAND_VELD } from "./upload-veld";
+
+export { BESTAND_VELD };
+
+/** Room for the multipart framing around the file when judging Content-Length. */
+const MULTIPART_MARGE = 64 * 1024;
+
+const STATUS_PER_WEIGERING: Record<AanleveringGeweigerd["code"], number> = {
+  NAAM: 422,
+  BERICHTGEVER: 422,
+  LEEG: 422,
+  TE_GROOT: 413,
+  DUBBEL: 409,
+};
+
+function weigering(e: AanleveringGeweigerd): Response {
+  return foutAntwoord(STATUS_PER_WEIGERING[e.code], e.melding, {
+    code: e.code,
+    ...(e.verwachteNaam ? { verwachteNaam: e.verwachteNaam } : {}),
+  });
+}
+
+export function aangenomen(r: OntvangenAanlevering): Response {
+  const leveringen = r.leveringen.map((l) => ({ ...l, url: leveringUrl(l.id) }));
+  const eerste = leveringen[0];
+  return json({ aanleveringId: r.aanleveringId, leveringen }, 201, eerste ? { Location: eerste.url } : {});
+}
+
+/** Some clients send the path they read the file from; only its last part is the name. */
+function bestandsnaamUit(filename: string | undefined): string {
+  return (filename ?? "").split(/[\\/]/).pop() ?? "";
+}
+
+export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise<Response> {
+  if (!heeftRecht(actor, "uploaden")) return foutAntwoord(403, "Deze token mag geen bestanden aanleveren.");
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(contentType)) {
+    return foutAntwoord(415, `Stuur het bestand als multipart/form-data, in het veld "${BESTAND_VELD}".`);
+  }
+  const max = maxUploadBytes();
+  const lengte = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(lengte) && lengte > max + MULTIPART_MARGE) {
+    return foutAntwoord(
+      413,
+      `Het bestand is groter dan ${grootteTekst(max)}, de grens voor één aanlevering. Pak het in als zip-bestand of lever het verdeeld over meerdere bestanden aan.`,
+      { code: "TE_GROOT" },
+    );
+  }
+  if (!req.body) return foutAntwoord(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`);
+
+  let ontleder: busboy.Busboy;
+  try {
+    ontleder = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      limits: { files: 1, fields: 20, parts: 25, fieldSize: 64 * 1024 },
+    });
+  } catch {
+    return foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht.");
+  }
+  const bron = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
+
+  return new Promise<Response>((resolve) => {
+    let bezig = false;
+    let klaar = false;
+    let onleesbaar = false;
+    const antwoord = (r: Response) => {
+      if (klaar) return;
+      klaar = true;
+      resolve(r);
+    };
+    // After a refusal the rest of the body is read and dropped, so the client gets to read the answer.
+    const laatRestWeglopen = () => {
+      bron.unpipe(ontleder);
+      bron.on("error", () => {});
+      bron.resume();
+    };
+
+    ontleder.on("file", (veld, stroom, info) => {
+      if (veld !== BESTAND_VELD || bezig) {
+        stroom.resume();
+        return;
+      }
+      bezig = true;
+      const bestandsnaam = bestandsnaamUit(info.filename);
+      const naamFout = controleerBestandsnaamVoorUpload(bestandsnaam, actor.berichtgeverCode);
+      if (naamFout) {
+        stroom.resume();
+        laatRestWeglopen();
+        antwoord(weigering(naamFout));
+        return;
+      }
+      registreerAanlevering({
+        berichtgeverId: actor.berichtgeverId,
+        bestandsnaam,
+        bron: "API",
+        apiTokenId: actor.apiToken.id,
+        inhoud: stroom,
+      }).then(
+        (r) => antwoord(aangenomen(r)),
+        (e: unknown) => {
+          laatRestWeglopen();
+          if (e instanceof AanleveringGeweigerd) return antwoord(weigering(e));
+          if (onleesbaar) return antwoord(foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
+          console.error("API upload:", e instanceof Error ? e.message : e);
+          antwoord(foutAntwoord(500, "Het bestand kon niet worden opgeslagen. Probeer het later opnieuw."));
+        },
+      );
+    });
+    ontleder.on("close", () => {
+      if (!bezig) antwoord(foutAntwoord(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`));
+    });
+    ontleder.on("error", () => {
+      onleesbaar = true;
+      laatRestWeglopen();
+      if (!bezig) antwoord(foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
+    });
+    bron.on("error", (e) => ontleder.destroy(e));
+    bron.pipe(ontleder);
+  });
+}

@@ -1,0 +1,50 @@
+import { stringify } from "csv-stringify/sync";
+import { regel } from "@/lib/swi/regels";
+import { zonderFormule } from "@/lib/swi/signaleringslijst";
+import type { RegelCode } from "@/lib/swi/types";
+import type { SpiegelrapportGegevens } from "./gegevens";
+import { huidigKwartaalTekst, vorigKwartaalTekst } from "./weergave";
+
+/**
+ * The spiegelrapport as one table, opened by a civil servant in a Dutch spreadsheet: UTF-8 with
+ * BOM, `;`, CRLF, as the signaleringslijst. Numbers stay plain numbers (-3, not "−3") so they can
+ * be computed with; text cells are defused against formula injection. After the count rows come
+ * the signal counts per rule ("Signalen per controle"), one row for every P, Q and F rule.
+ */
+export function spiegelrapportCsv(g: SpiegelrapportGegevens): string {
+  const r = g.rapport;
+  const vorig = vorigKwartaalTekst(r);
+  const kop = [
+    "Groep",
+    "Sleutel",
+    "Omschrijving",
+    "Kenmerk",
+    `Aantal ${huidigKwartaalTekst(r)}`,
+    vorig ? `Aantal ${vorig}` : "Aantal vorig kwartaal",
+    "Verschil",
+  ];
+  const rijen: (string | number)[][] = [kop];
+  for (const rij of r.rijen) {
+    rijen.push([
+      zonderFormule(rij.groep),
+      rij.sleutel,
+      zonderFormule(rij.omschrijving),
+      rij.kenmerk ?? "",
+      rij.huidig,
+      rij.vorig ?? "",
+      rij.verschil ?? "",
+    ]);
+  }
+  for (const [code, aantal] of Object.entries(r.signalenPerRegel)) {
+    rijen.push([
+      "Signalen per controle",
+      `signalen.${code}`,
+      zonderFormule(regel(code as RegelCode).titel),
+      "",
+      aantal,
+      "",
+      "",
+    ]);
+  }
+  return "\uFEFF" + stringify(rijen, { delimiter: ";", record_delimiter: "\r\n" });
+}

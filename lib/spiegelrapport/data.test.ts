@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { closeDb } from "@/lib/db/client";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakLevering, maakTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import { GeenSpiegelrapport, spiegelrapportVoorActor } from "./data";
+import { voorbeeldRapport } from "./testdata";
+
+let t: TestDatabase;
+let w: Testwereld;
+let vorigeUrl: string | undefined;
+
+beforeAll(async () => {
+  t = await maakTestDatabase();
+  vorigeUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = t.url;
+  w = await maakTestwereld(t.db);
+});
+
+afterAll(async () => {
+  await closeDb();
+  if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = vorigeUrl;
+  await t?.close();
+});
+
+describe("spiegelrapportVoorActor", () => {
+  it("gives the stored report to its own berichtgever and CBS staff, with the gemeente's name", async () => {
+    const { rapport, bestandSignalen } = voorbeeldRapport();
+    const l = await maakLevering(t.db, {
+      berichtgeverId: w.berichtgever["0153"],
+      gemeentecode: "0153",
+      statistiekjaar: 2026,
+      statistiekkwartaal: 1,
+      status: "VERVANGEN",
+      spiegelrapport: rapport,
+    });
+    await t.db.levering.update({ where: { id: l.id }, data: { bestandSignalen: bestandSignalen as never } });
+
+    const g = await spiegelrapportVoorActor(w.contact0153, l.id, "0153");
+    expect(g.rapport).toEqual(rapport);
+    expect(g.levering).toMatchObject({ id: l.id, status: "VERVANGEN", bestandsnaam: l.bestandsnaam });
+    expect(g.berichtgever).toEqual({ code: "0153", naam: "Gemeente Enschede" });
+    expect(g.gemeente).toEqual({ code: "0153", naam: "Enschede" });
+    expect(g.bestandSignalen).toEqual(bestandSignalen);
+    expect((await spiegelrapportVoorActor(w.cbs, l.id, "0153")).rapport).toEqual(rapport);
+    // The back-up user may see counts (no person-level data in a spiegelrapport).
+    expect((await spiegelrapportVoorActor(w.backup0153, l.id)).levering.id).toBe(l.id);
+  });
+
+  it("another tenant, or the delivery under another berichtgever's URL, is not found", async () => {
+    const l = await maakLevering(t.db, {
+      berichtgeverId: w.berichtgever["0153"],
+      status: "VERWERKT",
+      spiegelrapport: voorbeeldRapport().rapport,
+    });
+    await expect(spiegelrapportVoorActor(w.contact0363, l.id)).rejects.toBeInstanceOf(NietGevonden);
+    await expect(spiegelrapportVoorActor(w.contact0363, l.id, "0363")).rejects.toBeInstanceOf(NietGevonden);
+    await expect(spiegelrapportVoorActor(w.cbs, l.id, "0363")).rejects.toBeInstanceOf(NietGevonden);
+    await expect(spiegelrapportVoorActor(w.contact0153, "bestaat-niet")).rejects.toBeInstanceOf(NietGevonden);
+  });
+
+  it("deliveries that are not processed have no spiegelrapport", async () => {
+    for (const status of ["ONTVANGEN", "TECHNISCHE_CONTROLE", "STATISTISCHE_CONTROLE", "AFGEKEURD"] as const) {
+      const l = await maakLevering(t.db, { berichtgeverId: w.berichtgever["0153"], status });
+      const fout = await spiegelrapportVoorActor(w.contact0153, l.id).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(GeenSpiegelrapport);
+      expect((fout as GeenSpiegelrapport).status).toBe(status);
+    }
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * The charts of the spiegelrapport page, as data (`Grafiek`, also rendered as a table beside each
+ * chart, so no number is only in the picture) and as SVG.
+ *
+ * The SVG comes from Observable Plot rendered on the server into linkedom's DOM: no client-side
+ * JavaScript, so it works under the portal's strict CSP and with scripting off. Recharts and
+ * similar React chart libraries need client components; Plot builds plain SVG from a `document`.
+ * This quarter and the previous one are told apart by text (each bar is labelled "2026 K1: 120"),
+ * not by colour alone.
+ */
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+import { kenmerkNaam } from "@/lib/swi/format";
+import type { Spiegelrapport, SpiegelrapportRij } from "@/lib/swi/spiegelrapport";
+import { getalTekst, huidigKwartaalTekst, procentTekst, vorigKwartaalTekst } from "./weergave";
+
+export interface GrafiekPunt {
+  label: string;
+  huidig: number;
+  vorig: number | null;
+  /** For percentages: the counts behind them (shown in the table). */
+  huidigAantal?: number;
+  vorigAantal?: number | null;
+}
+
+export interface Grafiek {
+  id: string;
+  titel: string;
+  /** One sentence saying what is shown, for the caption and the SVG's accessible name. */
+  toelichting: string;
+  eenheid: "aantal" | "procent";
+  huidigLabel: string;
+  vorigLabel: string | null;
+  punten: GrafiekPunt[];
+}
+
+function rijMap(r: Spiegelrapport): Map<string, SpiegelrapportRij> {
+  return new Map(r.rijen.map((rij) => [rij.sleutel, rij]));
+}
+
+function procent(deel: number, geheel: number): number {
+  return geheel > 0 ? (deel / geheel) * 100 : 0;
+}
+
+/** Share of the units (persons or PIPs) with a value, per kenmerk. */
+function vulling(
+  r: Spiegelrapport,
+  id: string,
+  titel: string,
+  kenmerken: number[],
+  noemerSleutel: string,
+  eenheid: string,
+): Grafiek {
+  const rijen = rijMap(r);
+  const noemer = rijen.get(noemerSleutel);
+  const huidigNoemer = noemer?.huidig ?? 0;
+  const vorigNoemer = noemer?.vorig ?? null;
+  return {
+    id,
+    titel,
+    toelichting: `Per kenmerk het deel van de ${eenheid} waarvoor een waarde is geleverd, in procenten.`,
+    eenheid: "procent",
+    huidigLabel: huidigKwartaalTekst(r),
+    vorigLabel: vorigKwartaalTekst(r),
+    punten: kenmerken.map((k) => {
+      const rij = rijen.get(`kenmerk.${k}`);
+      const huidigAantal = rij?.huidig ?? 0;
+      const vorigAantal = rij?.vorig ?? null;
+      return {
+        label: `${k} ${kenmerkNaam(k)}`,
+        huidig: procent(huidigAantal, huidigNoemer),
+        vorig: vorigAantal === null || vorigNoemer === null ? null : procent(vorigAantal, vorigNoemer),
+        huidigAantal,
+        vorigAantal,
+      };
+    }),
+  };
+}
+
+function verdeling(r: Spiegelrapport, id: string, titel: string, toelichting: string, prefix: string): Grafiek {
+  return {
+    id,
+    titel,
+    toelichting,
+    eenheid: "aantal",
+    huidigLabel: huidigKwartaalTekst(r),
+    vorigLabel: vorigKwartaalTekst(r),
+    punten: r.rijen
+      .filter((rij) => rij.sleutel.startsWith(prefix))
+      .map((rij) => ({ label: rij.omschrijving, huidig: rij.huidig, vorig: rij.vorig })),
+  };
+}
+
+/** The charts the page shows: fill rates, persons by type migrant, PIPs by leerroute. */
+export function spiegelrapportGrafieken(r: Spiegelrapport): Grafiek[] {
+  const pipKenmerken = rijMap(r).get("kenmerk.30");
+  const grafieken = [
+    vulling(
+      r,
+      "vulling-personen",
+      "Vulling van de kenmerken per persoon",
+      Array.from({ length: 18 }, (_, i) => 12 + i),
+      "personen.totaal",
+      "personen",
+    ),
+  ];
+  if ((pipKenmerken?.huidig ?? 0) > 0 || (pipKenmerken?.vorig ?? 0) > 0) {
+    grafieken.push(
+      vulling(r, "vulling-pips", "Vulling van de leerroute-kenmerken", [32, 33, 34], "kenmerk.30", "PIP's"),
+    );
+  }
+  grafieken.push(
+    verdeling(r, "type-migrant", "Personen naar type migrant", "Aantal personen per type migrant.", "typeMigrant."),
+    verdeling(r, "leerroute", "PIP's naar leerroute", "Aantal PIP's per leerroute.", "pip.route."),
+  );
+  return grafieken;
+}
+
+export function waardeTekst(g: Grafiek, waarde: number): string {
+  return g.eenheid === "procent" ? procentTekst(waarde) : getalTekst(waarde);
+}
+
+const KLEUR_HUIDIG = "#01689b"; // hemelblauw donker (contrast 5.7:1 on white)
+const KLEUR_VORIG = "#696969"; // grijs 5 (5.5:1)
+
+interface Balk {
+  label: string;
+  periode: string;
+  waarde: number;
+  tekst: string;
+}
+
+/** The chart as an SVG string (role="img", named by its title; the table beside it has the numbers). */
+export function grafiekSvg(g: Grafiek): string {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const perioden = g.vorigLabel ? [g.huidigLabel, g.vorigLabel] : [g.huidigLabel];
+  const balken: Balk[] = g.punten.flatMap((p) => {
+    const rij: Balk[] = [{ label: p.label, periode: g.huidigLabel, waarde: p.huidig, tekst: "" }];
+    if (g.vorigLabel && p.vorig !== null)
+      rij.push({ label: p.label, periode: g.vorigLabel, waarde: p.vorig, tekst: "" });
+    return rij;
+  });
+  for (const b of balken) b.tekst = `${b.periode}: ${waardeTekst(g, b.waarde)}`;
+  const max = Math.max(1, ...balken.map((b) => b.waarde));
+  const rijHoogte = perioden.length * 20 + 12;
+
+  const svg = Plot.plot({
+    document: document as unknown as Document,
+    // About the width it gets beside its table on a wide screen, so the text is not scaled down.
+    width: 600,
+    height: 40 + g.punten.length * rijHoogte,
+    marginLeft: 240,
+    marginRight: 115,
+    marginTop: 30,
+    style: { fontSize: "13px" },
+    x: {
+      label: g.eenheid === "procent" ? "Procent" : "Aantal",
+      domain: g.eenheid === "procent" ? [0, 100] : [0, max],
+      grid: true,
+      axis: "top",
+      tickFormat: (d: number) => (g.eenheid === "procent" ? `${d}%` : getalTekst(d)),
+    },
+    fy: { label: null, domain: g.punten.map((p) => p.label), padding: 0.15 },
+    y: { axis: null, domain: perioden, padding: 0.1 },
+    color: { domain: perioden, range: [KLEUR_HUIDIG, KLEUR_VORIG] },
+    marks: [
+      Plot.axisFy({ anchor: "left", lineWidth: 17, label: null, fontSize: 13, tickSize: 0 }),
+      Plot.barX(balken, { x: "waarde", y: "periode", fy: "label", fill: "periode" }),
+      Plot.text(balken, {
+        x: "waarde",
+        y: "periode",
+        fy: "label",
+        text: "tekst",
+        dx: 4,
+        textAnchor: "start",
+        fill: "currentColor",
+      }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as SVGSVGElement;
+
+  // Plot names its mark groups (aria-label on <g>); inside role="img" they are presentational, and
+  // a label on a generic element is not allowed (axe: aria-prohibited-attr).
+  for (const el of Array.from(svg.querySelectorAll("[aria-label], [aria-description]"))) {
+    el.removeAttribute("aria-label");
+    el.removeAttribute("aria-description");
+  }
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `${g.titel}. ${g.toelichting} De getallen staan in de tabel bij de grafiek.`);
+  svg.removeAttribute("aria-description");
+  svg.setAttribute("focusable", "false");
+  return svg.outerHTML;
+}

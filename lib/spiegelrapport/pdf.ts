@@ -1,0 +1,206 @@
+/**
+ * The spiegelrapport as a PDF (pdfkit): the same sections and numbers as the page, as tables,
+ * tagged (headings, paragraphs, tables with column headers) and in Dutch, so a screen reader can
+ * read it. The standard Helvetica (WinAnsi) has no U+2212, so differences use a hyphen.
+ */
+import PDFDocument from "pdfkit";
+import { ernstTekst, regel } from "@/lib/swi/regels";
+import type { RegelCode } from "@/lib/swi/types";
+import type { SpiegelrapportGegevens } from "./gegevens";
+import {
+  getalTekst,
+  groepeerRijen,
+  huidigKwartaalTekst,
+  regelsMetSignalen,
+  spiegelrapportTitelTekst,
+  verschilTekst,
+  vorigKwartaalTekst,
+} from "./weergave";
+
+const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  dateStyle: "long",
+  timeStyle: "short",
+});
+
+const LINTBLAUW = "#154273";
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buffer> {
+  const titel = spiegelrapportTitelTekst(g);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    tagged: true,
+    lang: "nl-NL",
+    displayTitle: true,
+    pdfVersion: "1.7",
+    bufferPages: true,
+    info: {
+      Title: titel,
+      Author: "CBS – SWI berichtgeversportaal",
+      Subject: "Spiegelrapport Statistiek Wet Inburgering",
+    },
+  });
+  const stukken: Buffer[] = [];
+  doc.on("data", (b: Buffer) => stukken.push(b));
+  const klaar = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(stukken)));
+    doc.on("error", reject);
+  });
+
+  const document = doc.struct("Document");
+  doc.addStructure(document);
+  const r = g.rapport;
+  const huidig = huidigKwartaalTekst(r);
+  const vorig = vorigKwartaalTekst(r);
+
+  kop(doc, document, "H1", titel, 18);
+  alinea(
+    doc,
+    document,
+    `Berichtgever ${g.berichtgever.code} ${g.berichtgever.naam}. Bestand ${g.levering.bestandsnaam}.`,
+  );
+  alinea(
+    doc,
+    document,
+    `Ontvangen op ${DATUMTIJD.format(g.levering.ontvangenOp)}` +
+      (g.levering.verwerktOp ? `, verwerkt op ${DATUMTIJD.format(g.levering.verwerktOp)}.` : "."),
+  );
+  alinea(
+    doc,
+    document,
+    vorig
+      ? `Vergeleken met de levering over het vorige kwartaal, ${vorig}. Verschil = ${huidig} min ${vorig}.`
+      : "Er is geen levering over het vorige kwartaal om mee te vergelijken; de kolommen vorig kwartaal en verschil zijn leeg.",
+  );
+  if (g.levering.status === "VERVANGEN") {
+    alinea(
+      doc,
+      document,
+      "Deze levering is vervangen door een latere levering voor dezelfde gemeente en hetzelfde kwartaal.",
+    );
+  }
+  alinea(doc, document, `Personen in de levering: ${getalTekst(r.personen)}.`);
+
+  for (const groep of groepeerRijen(r.rijen)) {
+    kop(doc, document, "H2", groep.groep, 13);
+    tabel(
+      doc,
+      document,
+      ["Omschrijving", "Kenmerk", huidig, vorig ?? "Vorig kwartaal", "Verschil"],
+      groep.rijen.map((rij) => [
+        rij.omschrijving,
+        rij.kenmerk === null ? "" : String(rij.kenmerk),
+        getalTekst(rij.huidig),
+        rij.vorig === null ? "-" : getalTekst(rij.vorig),
+        rij.verschil === null ? "-" : verschilTekst(rij.verschil, "-"),
+      ]),
+      [230, 50, 70, 70, 75],
+    );
+  }
+
+  kop(doc, document, "H2", "Signalen per controle", 13);
+  const metSignalen = regelsMetSignalen(r);
+  if (metSignalen.length === 0) alinea(doc, document, "De statistische controle gaf geen signalen.");
+  else {
+    alinea(
+      doc,
+      document,
+      `Signalen per persoon: ${getalTekst(r.signalenPerErnst.fout)} fout, ${getalTekst(r.signalenPerErnst.waarschuwing)} waarschuwing, ${getalTekst(r.signalenPerErnst.info)} informatief. De uitleg per controle staat op de pagina Aanleverformaat van het portaal.`,
+    );
+    tabel(
+      doc,
+      document,
+      ["Controle", "Ernst", "Aantal"],
+      metSignalen.map(({ code, aantal }) => {
+        const rg = regel(code as RegelCode);
+        return [rg.titel, ernstTekst(rg), getalTekst(aantal)];
+      }),
+      [260, 165, 70],
+    );
+  }
+
+  kop(doc, document, "H2", "Signalen over het bestand", 13);
+  if (g.bestandSignalen.length === 0) alinea(doc, document, "Geen signalen over het bestand als geheel.");
+  for (const s of g.bestandSignalen) {
+    alinea(doc, document, `${regel(s.rule).titel} (${s.severity}): ${s.message} ${s.advies}`);
+  }
+
+  paginanummers(doc, titel);
+  document.end();
+  doc.end();
+  return klaar;
+}
+
+function kop(doc: Doc, ouder: Struct, type: "H1" | "H2", tekst: string, grootte: number): void {
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
+  doc.moveDown(type === "H1" ? 0 : 0.8);
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(grootte)
+    .fillColor(LINTBLAUW)
+    .text(tekst, doc.page.margins.left, doc.y, { structParent: ouder, structType: type } as PDFKit.Mixins.TextOptions);
+  doc.moveDown(0.3);
+}
+
+function alinea(doc: Doc, ouder: Struct, tekst: string): void {
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .fillColor("black")
+    .text(tekst, doc.page.margins.left, doc.y, { structParent: ouder, structType: "P" } as PDFKit.Mixins.TextOptions);
+  doc.moveDown(0.3);
+}
+
+function tabel(doc: Doc, ouder: Struct, koppen: string[], rijen: string[][], breedtes: number[]): void {
+  const rechts = (i: number) => i >= koppen.length - 3 && i > 0;
+  doc.font("Helvetica").fontSize(9).fillColor("black");
+  doc.table({
+    position: { x: doc.page.margins.left },
+    columnStyles: breedtes.map((w, i) => ({ width: w, align: { x: rechts(i) ? "right" : "left", y: "top" } })),
+    defaultStyle: {
+      border: { bottom: 0.5 },
+      borderColor: { bottom: "#b4b4b4" },
+      padding: { top: 3, bottom: 3, left: 4, right: 4 },
+    },
+    structParent: ouder,
+    data: [
+      koppen.map((k) => ({
+        text: k,
+        type: "TH",
+        scope: "Column",
+        font: { src: "Helvetica-Bold" },
+        border: { bottom: 1 },
+      })),
+      ...rijen,
+    ],
+  } as PDFKit.Mixins.TableOptionsWithData);
+  doc.moveDown(0.5);
+}
+
+/** Page numbers as artifacts: not part of the content a screen reader reads. */
+function paginanummers(doc: Doc, titel: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Text inside the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
+    const marge = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const onder = doc.page.height - marge + 15;
+    doc.markContent("Artifact", { type: "Pagination" } as never);
+    doc
+      .font("Helvetica")
+      .fontSize(8)
+      .fillColor("#696969")
+      .text(`${titel} — pagina ${i + 1} van ${count}`, doc.page.margins.left, onder, {
+        lineBreak: false,
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: "center",
+      });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = marge;
+  }
+}

@@ -1,0 +1,203 @@
+import { parse } from "csv-parse/sync";
+import { PDFParse } from "pdf-parse";
+import { describe, expect, it } from "vitest";
+import { REGELS } from "@/lib/swi/regels";
+import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
+import { spiegelrapportCsv } from "./csv";
+import type { SpiegelrapportGegevens } from "./gegevens";
+import { grafiekSvg, spiegelrapportGrafieken } from "./grafieken";
+import { spiegelrapportPdf } from "./pdf";
+import { voorbeeldRapport } from "./testdata";
+import { groepeerRijen, regelsMetSignalen, spiegelrapportTitelTekst, verschilTekst } from "./weergave";
+
+function gegevens(opties: Parameters<typeof voorbeeldRapport>[0] = {}): SpiegelrapportGegevens {
+  const v = voorbeeldRapport(opties);
+  return {
+    levering: {
+      id: "lev1",
+      bestandsnaam: v.bestandsnaam,
+      status: "VERWERKT",
+      ontvangenOp: new Date("2026-04-10T08:00:00Z"),
+      verwerktOp: new Date("2026-04-10T08:05:00Z"),
+    },
+    berichtgever: { code: "0153", naam: "Gemeente Enschede" },
+    gemeente: { code: "0153", naam: "Enschede" },
+    rapport: v.rapport,
+    bestandSignalen: v.bestandSignalen,
+  };
+}
+
+function rij(r: Spiegelrapport, sleutel: string) {
+  const x = r.rijen.find((y) => y.sleutel === sleutel);
+  if (!x) throw new Error(`geen rij ${sleutel}`);
+  return x;
+}
+
+describe("weergave", () => {
+  it("writes differences with their sign in text", () => {
+    expect(verschilTekst(12)).toBe("+12");
+    expect(verschilTekst(-3)).toBe("\u22123");
+    expect(verschilTekst(-3, "-")).toBe("-3");
+    expect(verschilTekst(0)).toBe("0");
+    expect(verschilTekst(12345)).toBe("+12.345");
+  });
+
+  it("groups rows by section in the engine's order and keeps every row", () => {
+    const { rapport } = gegevens();
+    const groepen = groepeerRijen(rapport.rijen);
+    expect(groepen.map((g) => g.groep)).toEqual([...new Set(rapport.rijen.map((r) => r.groep))]);
+    expect(groepen.flatMap((g) => g.rijen)).toHaveLength(rapport.rijen.length);
+    expect(groepen.find((g) => g.groep === "Type migrant")?.rijen.map((r) => r.sleutel)).toEqual([
+      "typeMigrant.1",
+      "typeMigrant.2",
+    ]);
+  });
+
+  it("lists only rules with signals, in catalogue order", () => {
+    const { rapport } = gegevens();
+    const r: Spiegelrapport = { ...rapport, signalenPerRegel: { ...rapport.signalenPerRegel, F02: 1, Q01: 4, P09: 2 } };
+    const codes = regelsMetSignalen(r).map((x) => x.code);
+    const volgorde = REGELS.map((x) => x.code as string);
+    expect(codes).toEqual([...codes].sort((a, b) => volgorde.indexOf(a) - volgorde.indexOf(b)));
+    expect(regelsMetSignalen(r)).toContainEqual({ code: "Q01", aantal: 4 });
+    expect(codes.every((c) => (r.signalenPerRegel[c] ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe("spiegelrapportCsv", () => {
+  it("has every row with current, previous and difference, then the signals per rule", () => {
+    const g = gegevens();
+    const csv = spiegelrapportCsv(g);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("\r\n");
+    const rijen = parse(csv.slice(1), { delimiter: ";" }) as string[][];
+    expect(rijen[0]).toEqual([
+      "Groep",
+      "Sleutel",
+      "Omschrijving",
+      "Kenmerk",
+      "Aantal 2026 K1",
+      "Aantal 2025 K4",
+      "Verschil",
+    ]);
+    const perSleutel = new Map(rijen.slice(1).map((r) => [r[1], r]));
+    for (const r of g.rapport.rijen) {
+      expect(perSleutel.get(r.sleutel)).toEqual([
+        r.groep,
+        r.sleutel,
+        r.omschrijving,
+        r.kenmerk === null ? "" : String(r.kenmerk),
+        String(r.huidig),
+        String(r.vorig),
+        String(r.verschil),
+      ]);
+    }
+    // Negative differences stay numbers a spreadsheet can compute with.
+    const negatief = g.rapport.rijen.find((r) => (r.verschil ?? 0) < 0);
+    expect(negatief).toBeDefined();
+    expect(perSleutel.get(negatief!.sleutel)?.[6]).toBe(String(negatief!.verschil));
+    expect(perSleutel.get("signalen.P09")).toEqual([
+      "Signalen per controle",
+      "signalen.P09",
+      "P09 ontzorgen",
+      "",
+      "1",
+      "",
+      "",
+    ]);
+    expect(rijen.length - 1).toBe(g.rapport.rijen.length + Object.keys(g.rapport.signalenPerRegel).length);
+  });
+
+  it("leaves previous and difference empty without a previous quarter", () => {
+    const g = gegevens({ metVorige: false, vervuiling: null });
+    const rijen = parse(spiegelrapportCsv(g).slice(1), { delimiter: ";" }) as string[][];
+    expect(rijen[0]?.[5]).toBe("Aantal vorig kwartaal");
+    const personen = rijen.find((r) => r[1] === "personen.totaal");
+    expect(personen?.slice(4)).toEqual([String(g.rapport.personen), "", ""]);
+  });
+});
+
+describe("spiegelrapportPdf", () => {
+  it("makes a tagged PDF with the title, the sections and the numbers", async () => {
+    const g = gegevens();
+    const pdf = await spiegelrapportPdf(g);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const raw = pdf.toString("latin1");
+    expect(raw).toContain("/StructTreeRoot");
+    expect(raw).toMatch(/\/Lang \(nl-NL\)/);
+
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    try {
+      const tekst = (await parser.getText()).text.replace(/\s+/g, " ");
+      expect(tekst).toContain(spiegelrapportTitelTekst(g));
+      expect(tekst).toContain("Berichtgever 0153 Gemeente Enschede");
+      for (const groep of new Set(g.rapport.rijen.map((r) => r.groep))) expect(tekst).toContain(groep);
+      const asiel = rij(g.rapport, "typeMigrant.1");
+      expect(tekst).toContain(
+        `${asiel.omschrijving} 11 ${asiel.huidig} ${asiel.vorig} ${verschilTekst(asiel.verschil!, "-")}`,
+      );
+      expect(tekst).toContain("P09 ontzorgen");
+      expect(tekst).toContain("Vergeleken met de levering over het vorige kwartaal, 2025 K4");
+      const info = await parser.getInfo();
+      expect(info.info?.Title).toBe(spiegelrapportTitelTekst(g));
+    } finally {
+      await parser.destroy();
+    }
+  });
+});
+
+describe("grafieken", () => {
+  it("computes fill rates from the counts, per person and per PIP", () => {
+    const g = gegevens();
+    const r = g.rapport;
+    const [personen, pips] = spiegelrapportGrafieken(r);
+    expect(personen?.id).toBe("vulling-personen");
+    expect(personen?.punten).toHaveLength(18);
+    const k15 = personen!.punten.find((p) => p.label.startsWith("15 "))!;
+    expect(k15.huidig).toBeCloseTo((rij(r, "kenmerk.15").huidig / r.personen) * 100, 6);
+    expect(k15.vorig).toBeCloseTo((rij(r, "kenmerk.15").vorig! / rij(r, "personen.totaal").vorig!) * 100, 6);
+    expect(k15.huidigAantal).toBe(rij(r, "kenmerk.15").huidig);
+    expect(pips?.id).toBe("vulling-pips");
+    const k32 = pips!.punten.find((p) => p.label.startsWith("32 "))!;
+    expect(k32.huidig).toBeCloseTo((rij(r, "kenmerk.32").huidig / rij(r, "kenmerk.30").huidig) * 100, 6);
+  });
+
+  it("shows persons by type migrant and PIPs by leerroute with both quarters", () => {
+    const { rapport } = gegevens();
+    const grafieken = spiegelrapportGrafieken(rapport);
+    const type = grafieken.find((x) => x.id === "type-migrant")!;
+    expect(type.punten).toEqual(
+      rapport.rijen
+        .filter((x) => x.groep === "Type migrant")
+        .map((x) => ({ label: x.omschrijving, huidig: x.huidig, vorig: x.vorig })),
+    );
+    const route = grafieken.find((x) => x.id === "leerroute")!;
+    expect(route.punten.map((p) => p.label)).toEqual(["B1-route", "onderwijsroute", "Z-route"]);
+    expect(route.huidigLabel).toBe("2026 K1");
+    expect(route.vorigLabel).toBe("2025 K4");
+  });
+
+  it("renders accessible SVG whose bars carry their quarter and value as text", () => {
+    const { rapport } = gegevens();
+    const type = spiegelrapportGrafieken(rapport).find((x) => x.id === "type-migrant")!;
+    const svg = grafiekSvg(type);
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain('role="img"');
+    expect(svg).toMatch(/aria-label="Personen naar type migrant\. [^"]*tabel/);
+    expect(svg.match(/<rect /g)).toHaveLength(type.punten.length * 2);
+    for (const p of type.punten) {
+      expect(svg).toContain(`2026 K1: ${p.huidig}`);
+      expect(svg).toContain(`2025 K4: ${p.vorig}`);
+    }
+    expect(svg).not.toContain("<script");
+    // Only the image itself is named; labels on its inner groups are not allowed.
+    expect(svg.match(/aria-label=/g)).toHaveLength(1);
+  });
+
+  it("draws one bar per category without a previous quarter", () => {
+    const { rapport } = gegevens({ metVorige: false, vervuiling: null });
+    const type = spiegelrapportGrafieken(rapport).find((x) => x.id === "type-migrant")!;
+    expect(type.vorigLabel).toBeNull();
+    expect(grafiekSvg(type).match(/<rect /g)).toHaveLength(type.punten.length);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * How spiegelrapport numbers read, the same on the page, in the PDF and in the charts' tables.
+ * A difference always carries its sign in text (+12, −3), so its meaning never rests on colour.
+ */
+import { formatKwartaal } from "@/lib/swi/datum";
+import { REGELS } from "@/lib/swi/regels";
+import type { Spiegelrapport, SpiegelrapportRij } from "@/lib/swi/spiegelrapport";
+import type { SpiegelrapportGegevens } from "./gegevens";
+
+const GETAL = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+const PROCENT = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+
+export function getalTekst(n: number): string {
+  return GETAL.format(n);
+}
+
+export function procentTekst(p: number): string {
+  return `${PROCENT.format(p)}%`;
+}
+
+/**
+ * "+12", "−3" or "0". `minteken` is U+2212 on screen; the PDF's standard fonts (WinAnsi) lack
+ * it and use a hyphen.
+ */
+export function verschilTekst(v: number, minteken = "\u2212"): string {
+  if (v > 0) return `+${GETAL.format(v)}`;
+  if (v < 0) return `${minteken}${GETAL.format(-v)}`;
+  return "0";
+}
+
+/** "2026 K1". */
+export function kwartaalTekst(jaar: number, kwartaal: number): string {
+  return formatKwartaal(jaar, kwartaal);
+}
+
+export function huidigKwartaalTekst(r: Spiegelrapport): string {
+  return kwartaalTekst(r.statistiekjaar, r.statistiekkwartaal);
+}
+
+export function vorigKwartaalTekst(r: Spiegelrapport): string | null {
+  return r.vorigKwartaal ? kwartaalTekst(r.vorigKwartaal.jaar, r.vorigKwartaal.kwartaal) : null;
+}
+
+export interface RijGroep {
+  groep: string;
+  rijen: SpiegelrapportRij[];
+}
+
+/** The rows by section, in the report's own order (sections and rows as the engine defines them). */
+export function groepeerRijen(rijen: readonly SpiegelrapportRij[]): RijGroep[] {
+  const groepen: RijGroep[] = [];
+  for (const rij of rijen) {
+    const laatste = groepen[groepen.length - 1];
+    if (laatste && laatste.groep === rij.groep) laatste.rijen.push(rij);
+    else {
+      const eerder = groepen.find((g) => g.groep === rij.groep);
+      if (eerder) eerder.rijen.push(rij);
+      else groepen.push({ groep: rij.groep, rijen: [rij] });
+    }
+  }
+  return groepen;
+}
+
+const CATALOGUSVOLGORDE = new Map(REGELS.map((r, i) => [r.code as string, i]));
+
+/** Rule codes with at least one signal, in the rule catalogue's order (P, Q, then F). */
+export function regelsMetSignalen(r: Spiegelrapport): { code: string; aantal: number }[] {
+  const plek = (code: string) => CATALOGUSVOLGORDE.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return Object.entries(r.signalenPerRegel)
+    .filter(([, aantal]) => aantal > 0)
+    .map(([code, aantal]) => ({ code, aantal }))
+    .sort((a, b) => plek(a.code) - plek(b.code) || a.code.localeCompare(b.code, "en"));
+}
+
+/** Safe file name stem for downloads: "SWI_0153_0153_20261". */
+export function bestandsnaamStam(bestandsnaam: string): string {
+  return bestandsnaam.replace(/\.xml$/i, "").replace(/[^A-Za-z0-9_.-]/g, "_");
+}
+
+/** "Spiegelrapport 2026 K1, gemeente 0153 Enschede". */
+export function spiegelrapportTitelTekst(g: Pick<SpiegelrapportGegevens, "gemeente" | "rapport">): string {
+  const gemeente = g.gemeente.naam ? `${g.gemeente.code} ${g.gemeente.naam}` : g.gemeente.code;
+  return `Spiegelrapport ${huidigKwartaalTekst(g.rapport)}, gemeente ${gemeente}`;
+}
