@@ -1,38 +1,90 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { alleBerichtgevers } from "@/lib/berichtgevers/data";
+import { getDb } from "@/lib/db/client";
+import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 
-export const metadata = { title: "Berichtgevers" };
+export const metadata = { title: "Beheer" };
+
+const ONDERDELEN = [
+  {
+    href: "/beheer/berichtgevers",
+    titel: "Berichtgevers",
+    tekst: "Berichtgevers, hun gemeenten, contactpersoon en back-up gebruikers.",
+  },
+  {
+    href: "/beheer/monitor",
+    titel: "Landelijke leveringsmonitor",
+    tekst: "Per kwartaal de stand van de levering van elke gemeente; herinneringen versturen.",
+  },
+  {
+    href: "/beheer/campagnes",
+    titel: "Campagnes",
+    tekst: "Berichtgevers wijzen op een kwaliteitsprobleem dat bij velen voorkomt.",
+  },
+  {
+    href: "/beheer/landelijke-controles",
+    titel: "Landelijke controles",
+    tekst: "Controles over gemeenten heen: dubbele BSN's en verhuizingen (gegevens op BSN-niveau).",
+  },
+  {
+    href: "/beheer/codelijst",
+    titel: "Gemeentecodelijst",
+    tekst: "De CBS-codelijst van gemeenten per jaar laden, met de herindelingen.",
+  },
+  { href: "/beheer/audit", titel: "Auditlog", tekst: "Wie deed wat, wanneer en vanaf waar; zoeken en exporteren." },
+  { href: "/beheer/mail", titel: "E-mail", tekst: "Verstuurde en wachtende e-mails van het portaal." },
+];
 
 export default async function Beheer() {
-  const actor = await vereisCbs();
-  const berichtgevers = await alleBerichtgevers(actor);
+  await vereisCbs();
+  const berichtgevers = await berichtgeversLijst(getDb(), { status: "actief" });
   return (
     <div>
-      <h1 className="mb-6 text-3xl font-bold">Berichtgevers</h1>
-      <table className="tabel">
-        <caption className="sr-only">Alle berichtgevers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Naam</th>
-            <th scope="col">Contactpersoon</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {berichtgevers.map((b) => (
-            <tr key={b.id}>
-              <td>{b.code}</td>
-              <td>
-                <Link href={`/berichtgever/${b.code}`}>{b.naam}</Link>
-              </td>
-              <td>{b.contactpersoon?.user ? `${b.contactpersoon.user.naam} (${b.contactpersoon.user.email})` : "—"}</td>
-              <td>{b.actief ? "Actief" : "Gedeactiveerd"}</td>
-            </tr>
+      <h1 className="mb-6 text-3xl font-bold">Beheer</h1>
+      <nav aria-labelledby="onderdelen-titel" className="mb-10">
+        <h2 id="onderdelen-titel" className="sr-only">
+          Onderdelen
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {ONDERDELEN.map((o) => (
+            <li key={o.href} className="border-2 border-grijs-2 p-4">
+              <Link href={o.href} className="text-xl font-semibold">
+                {o.titel}
+              </Link>
+              <p className="mt-1 text-grijs-5">{o.tekst}</p>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="berichtgevers-titel">
+        <h2 id="berichtgevers-titel" className="mb-3 text-2xl font-semibold">
+          Actieve berichtgevers ({berichtgevers.length})
+        </h2>
+        <table className="tabel">
+          <caption className="sr-only">Actieve berichtgevers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Contactpersoon</th>
+              <th scope="col">Gemeenten</th>
+            </tr>
+          </thead>
+          <tbody>
+            {berichtgevers.map((b) => (
+              <tr key={b.id}>
+                <td>{b.code}</td>
+                <td>
+                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+                </td>
+                <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
+                <td>{b.gemeenten.join(", ") || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,158 @@
+import Link from "next/link";
+import { vereisCbs } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
+import { ErrorSummary } from "@/app/components/ErrorSummary";
+import { BeheerKop, tijdstip } from "../_componenten/Kop";
+
+export const metadata = { title: "Auditlog" };
+
+const VELDEN = ["email", "actie", "berichtgever", "van", "tot"] as const;
+
+function zoekstring(f: Record<string, string | undefined>, extra: Record<string, string> = {}): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) s.set(k, v);
+  return s.toString();
+}
+
+export default async function Auditlog({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await vereisCbs();
+  const p = await searchParams;
+  const ruw = Object.fromEntries(VELDEN.map((v) => [v, typeof p[v] === "string" ? (p[v] as string) : undefined]));
+  const parsed = auditFilterSchema.safeParse(ruw);
+  const fouten = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ veld: String(i.path[0] ?? "email"), bericht: i.message }));
+  const filter: AuditFilter = parsed.success ? parsed.data : {};
+  const db = getDb();
+  const [{ rijen, volgende }, acties] = await Promise.all([
+    parsed.success
+      ? zoekAuditLog(db, filter, { voor: typeof p.voor === "string" ? p.voor : undefined })
+      : { rijen: [], volgende: null },
+    bekendeActies(db),
+  ]);
+  const foutVan = (v: string) => fouten.find((f) => f.veld === v)?.bericht;
+
+  return (
+    <div>
+      <BeheerKop titel="Auditlog" />
+      <p className="mb-6 max-w-3xl">
+        Elke aanmelding, elke download van persoonsgegevens en elke wijziging aan berichtgevers, gemeenten,
+        contactpersonen en tokens: wie, wat, wanneer en vanaf welk adres. Het auditlog kan door niemand worden gewijzigd
+        of verwijderd.
+      </p>
+      <ErrorSummary fouten={fouten} />
+      <form
+        method="get"
+        className="mb-6 grid max-w-4xl gap-4 sm:grid-cols-3"
+        role="search"
+        aria-label="Auditlog doorzoeken"
+      >
+        {(
+          [
+            ["email", "E-mailadres (of deel ervan)", "text"],
+            ["berichtgever", "Berichtgevercode", "text"],
+            ["van", "Vanaf datum", "date"],
+            ["tot", "Tot en met datum", "date"],
+          ] as const
+        ).map(([naam, label, type]) => (
+          <div key={naam}>
+            <label htmlFor={naam} className="mb-1 block font-semibold">
+              {label}
+            </label>
+            {foutVan(naam) && (
+              <p id={`${naam}-fout`} className="mb-1 font-semibold text-rood">
+                <span className="sr-only">Fout: </span>
+                {foutVan(naam)}
+              </p>
+            )}
+            <input
+              id={naam}
+              name={naam}
+              type={type}
+              defaultValue={ruw[naam] ?? ""}
+              aria-invalid={foutVan(naam) ? true : undefined}
+              aria-describedby={foutVan(naam) ? `${naam}-fout` : undefined}
+              className={`invoer ${foutVan(naam) ? "invoer-fout" : ""}`}
+            />
+          </div>
+        ))}
+        <div>
+          <label htmlFor="actie" className="mb-1 block font-semibold">
+            Actie
+          </label>
+          <select id="actie" name="actie" defaultValue={ruw.actie ?? ""} className="invoer">
+            <option value="">Alle</option>
+            {[...new Set(acties.map((a) => a.split(".")[0]!))]
+              .filter((fam) => !acties.includes(fam))
+              .map((fam) => (
+                <option key={`${fam}.*`} value={fam}>
+                  {fam}.* (alle)
+                </option>
+              ))}
+            {acties.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="knop">
+            Zoeken
+          </button>
+          <Link href="/beheer/audit">Wissen</Link>
+        </div>
+      </form>
+      <p className="mb-4">
+        <Link href={`/beheer/audit/export?${zoekstring(ruw)}`} className="knop-secundair">
+          Exporteren als CSV
+        </Link>
+      </p>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
+        <table className="tabel text-sm">
+          <caption className="mb-2 text-left">Nieuwste eerst{rijen.length === 0 ? ": niets gevonden" : ""}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tijdstip</th>
+              <th scope="col">Wie</th>
+              <th scope="col">Actie</th>
+              <th scope="col">Berichtgever</th>
+              <th scope="col">Waarop</th>
+              <th scope="col">Vanaf</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rijen.map((r) => (
+              <tr key={r.id}>
+                <td className="whitespace-nowrap">{tijdstip(r.tijdstip)}</td>
+                <td>
+                  {r.actorEmail ?? (r.actorRol ? "—" : "systeem")}
+                  {r.actorRol && <span className="block text-grijs-5">{r.actorRol}</span>}
+                </td>
+                <td>{r.actie}</td>
+                <td>{r.berichtgever ?? "—"}</td>
+                <td className="break-all">{r.doelType ? `${r.doelType} ${r.doelId ?? ""}` : "—"}</td>
+                <td>
+                  {r.ip ?? "—"}
+                  {r.userAgent && (
+                    <span className="block max-w-[14rem] truncate text-grijs-5" title={r.userAgent}>
+                      {r.userAgent}
+                    </span>
+                  )}
+                </td>
+                <td className="max-w-md break-all font-mono text-xs">{r.details ? JSON.stringify(r.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {volgende && (
+        <p className="mt-4">
+          <Link href={`/beheer/audit?${zoekstring(ruw, { voor: volgende })}`}>Oudere regels</Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { z } from "zod";
+import { vereisCbs } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
+import { BeheerKop } from "../_componenten/Kop";
+
+export const metadata = { title: "Berichtgevers" };
+
+const filterSchema = z.object({
+  zoek: z.string().max(100).optional().catch(undefined),
+  status: z.enum(["actief", "inactief", "alle"]).optional().catch(undefined),
+});
+
+export default async function Berichtgevers({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  await vereisCbs();
+  const f = filterSchema.parse(await searchParams);
+  const status = f.status ?? "alle";
+  const rijen = await berichtgeversLijst(getDb(), { zoek: f.zoek, status });
+  return (
+    <div>
+      <BeheerKop titel="Berichtgevers" />
+      <p className="mb-6">
+        <Link href="/beheer/berichtgevers/nieuw" className="knop">
+          Nieuwe berichtgever
+        </Link>
+      </p>
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-4"
+        role="search"
+        aria-label="Berichtgevers zoeken"
+      >
+        <div>
+          <label htmlFor="zoek" className="mb-1 block font-semibold">
+            Zoeken
+          </label>
+          <p id="zoek-hint" className="mb-1 text-sm text-grijs-5">
+            Berichtgevercode, naam of gemeentecode
+          </p>
+          <input
+            id="zoek"
+            name="zoek"
+            type="search"
+            defaultValue={f.zoek ?? ""}
+            aria-describedby="zoek-hint"
+            className="invoer"
+          />
+        </div>
+        <div>
+          <label htmlFor="status" className="mb-1 block font-semibold">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={status} className="invoer">
+            <option value="alle">Alle</option>
+            <option value="actief">Actief</option>
+            <option value="inactief">Gedeactiveerd</option>
+          </select>
+        </div>
+        <button type="submit" className="knop-secundair">
+          Zoeken
+        </button>
+      </form>
+      <table className="tabel">
+        <caption className="mb-2 text-left">
+          {rijen.length === 1 ? "1 berichtgever" : `${rijen.length} berichtgevers`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Naam</th>
+            <th scope="col">Contactpersoon</th>
+            <th scope="col">Gemeenten (lopend)</th>
+            <th scope="col">Back-ups</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rijen.map((b) => (
+            <tr key={b.id}>
+              <td>{b.code}</td>
+              <td>
+                <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+              </td>
+              <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
+              <td>{b.gemeenten.join(", ") || "—"}</td>
+              <td>{b.backups}</td>
+              <td>{b.actief ? "Actief" : "Gedeactiveerd"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import Link from "next/link";
+import { vereisCbs } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { CAMPAGNE_REGELS, campagneVoorbeeld } from "@/lib/beheer/campagnes";
+import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
+import { BeheerKop } from "../../_componenten/Kop";
+import { Formulier, Tekstveld, Tekstvak } from "../../_componenten/Formulier";
+
+export const metadata = { title: "Nieuwe campagne" };
+
+export default async function NieuweCampagne({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  await vereisCbs();
+  const ruw = (await searchParams).regels;
+  const bekend = new Set(CAMPAGNE_REGELS.map((r) => r.code as string));
+  const regels = (Array.isArray(ruw) ? ruw : ruw ? [ruw] : []).filter((r) => bekend.has(r));
+  const voorbeeld = regels.length ? await campagneVoorbeeld(getDb(), regels) : [];
+  const teMailen = voorbeeld.filter((v) => v.berichtgever.actief && v.contactpersoon);
+
+  return (
+    <div>
+      <BeheerKop titel="Nieuwe campagne" kruimels={[{ href: "/beheer/campagnes", tekst: "Campagnes" }]} />
+      <form method="get" className="mb-10 max-w-3xl">
+        <fieldset>
+          <legend className="mb-1 text-2xl font-semibold">1. Kies de regel(s)</legend>
+          <p className="mb-3 text-grijs-5">Geteld worden de signalen in de laatste verwerkte levering per gemeente.</p>
+          <div className="max-h-96 overflow-y-auto border-2 border-grijs-2 p-3" tabIndex={0} aria-label="Regels">
+            {CAMPAGNE_REGELS.map((r) => (
+              <div key={r.code} className="mb-1 flex items-start gap-3">
+                <input
+                  id={`regel-${r.code}`}
+                  type="checkbox"
+                  name="regels"
+                  value={r.code}
+                  defaultChecked={regels.includes(r.code)}
+                  className="mt-1 h-5 w-5"
+                />
+                <label htmlFor={`regel-${r.code}`}>
+                  <strong>{r.titel}</strong>
+                  <span className="block text-sm text-grijs-5">{r.omschrijving}</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="knop-secundair mt-4">
+          Aantallen per berichtgever tonen
+        </button>
+      </form>
+
+      {regels.length > 0 && (
+        <section aria-labelledby="aantallen-titel" className="mb-10">
+          <h2 id="aantallen-titel" className="mb-3 text-2xl font-semibold">
+            2. Aantallen per berichtgever
+          </h2>
+          {voorbeeld.length === 0 ? (
+            <p>Geen enkele berichtgever heeft signalen van {regels.join(", ")} in de laatste leveringen.</p>
+          ) : (
+            <table className="tabel">
+              <caption className="mb-2 text-left">
+                {voorbeeld.length} berichtgevers met signalen; {teMailen.length} krijgen een e-mail.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Berichtgever</th>
+                  <th scope="col">Gemeenten (kwartaal)</th>
+                  {regels.map((r) => (
+                    <th key={r} scope="col" className="text-right">
+                      {r}
+                    </th>
+                  ))}
+                  <th scope="col" className="text-right">
+                    Totaal
+                  </th>
+                  <th scope="col">E-mail naar</th>
+                </tr>
+              </thead>
+              <tbody>
+                {voorbeeld.map((v) => (
+                  <tr key={v.berichtgever.id}>
+                    <td>
+                      <Link href={`/beheer/berichtgevers/${v.berichtgever.code}`}>
+                        {v.berichtgever.code} {v.berichtgever.naam}
+                      </Link>
+                    </td>
+                    <td>
+                      {v.gemeenten.map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${g.totaal}`).join("; ")}
+                    </td>
+                    {regels.map((r) => (
+                      <td key={r} className="text-right">
+                        {v.perRegel[r]}
+                      </td>
+                    ))}
+                    <td className="text-right font-semibold">{v.totaal}</td>
+                    <td>
+                      {v.berichtgever.actief && v.contactpersoon
+                        ? v.contactpersoon
+                        : "niemand (geen actieve contactpersoon)"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      {teMailen.length > 0 && (
+        <section aria-labelledby="versturen-titel">
+          <h2 id="versturen-titel" className="mb-3 text-2xl font-semibold">
+            3. Schrijf de toelichting en verstuur
+          </h2>
+          <Formulier
+            actie={verstuurCampagneActie}
+            knop={`Versturen naar ${teMailen.length} ${teMailen.length === 1 ? "contactpersoon" : "contactpersonen"}`}
+            verborgen={{ regels: regels.join(",") }}
+          >
+            <Tekstveld
+              naam="titel"
+              label="Titel"
+              hint="Het kwaliteitsprobleem in een paar woorden; het staat ook in het onderwerp van de e-mail."
+              breedte="max-w-2xl"
+            />
+            <Tekstvak
+              naam="toelichting"
+              label="Toelichting"
+              hint="Wat is het probleem, waarom is het belangrijk en wat kan de berichtgever doen? Een lege regel begint een nieuwe alinea. Geen BSN's of andere persoonsgegevens."
+            />
+          </Formulier>
+        </section>
+      )}
+    </div>
+  );
+}

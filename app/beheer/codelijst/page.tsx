@@ -1,0 +1,62 @@
+import { vereisCbs } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { geladenLijsten } from "@/lib/beheer/codelijst";
+import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
+import { CodelijstFormulier } from "./CodelijstFormulier";
+
+export const metadata = { title: "Gemeentecodelijst" };
+
+export default async function Codelijst({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  await vereisCbs();
+  const { geladen } = await searchParams;
+  const lijsten = await geladenLijsten(getDb());
+  const volgendJaar = new Date().getUTCFullYear() + 1;
+  return (
+    <div>
+      <BeheerKop titel="Gemeentecodelijst" />
+      {typeof geladen === "string" && /^\d{4}$/.test(geladen) && (
+        <Melding>De codelijst van {geladen} is geladen.</Melding>
+      )}
+      <p className="mb-6 max-w-3xl">
+        Elk jaar geldt de CBS-codelijst van gemeenten van dat jaar: gemeentelijke herindelingen gaan in op 1 januari.
+        Voor een jaar zonder eigen lijst gebruikt het portaal de lijst van het laatste eerdere jaar.
+      </p>
+      <section aria-labelledby="lijsten-titel" className="mb-10">
+        <h2 id="lijsten-titel" className="mb-3 text-2xl font-semibold">
+          Geladen lijsten
+        </h2>
+        <table className="tabel max-w-3xl">
+          <caption className="sr-only">Geladen gemeentecodelijsten</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jaar</th>
+              <th scope="col">Gemeenten</th>
+              <th scope="col">Bron</th>
+              <th scope="col">Geladen op</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lijsten.map((l) => (
+              <tr key={l.jaar}>
+                <td>{l.jaar}</td>
+                <td>{l.aantal}</td>
+                <td>{l.bron}</td>
+                <td>{tijdstip(l.geladenOp)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="laden-titel">
+        <h2 id="laden-titel" className="mb-3 text-2xl font-semibold">
+          Een lijst laden
+        </h2>
+        <CodelijstFormulier standaardJaar={String(Math.min(volgendJaar, (lijsten[0]?.jaar ?? 2021) + 1))} />
+      </section>
+    </div>
+  );
+}

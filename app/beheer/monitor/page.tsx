@@ -1,0 +1,221 @@
+import Link from "next/link";
+import { vereisCbs } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { formatDatum } from "@/lib/swi/datum";
+import {
+  filterMonitor,
+  MONITOR_STATUS_TEKST,
+  monitorVoorKwartaal,
+  perProvincie,
+  type MonitorFilterStatus,
+  type MonitorRij,
+  type Sorteerveld,
+} from "@/lib/beheer/monitor";
+import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
+import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
+import { herinneringenVanKwartaal } from "@/lib/beheer/herinneringen";
+import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
+import { BeheerKop, tijdstip } from "../_componenten/Kop";
+import { Formulier } from "../_componenten/Formulier";
+import { StatusLabel, Landkaart } from "./Weergave";
+
+export const metadata = { title: "Landelijke leveringsmonitor" };
+
+const KOLOMMEN: { veld: Sorteerveld; kop: string; getal?: boolean }[] = [
+  { veld: "gemeente", kop: "Code" },
+  { veld: "naam", kop: "Gemeente" },
+  { veld: "berichtgever", kop: "Berichtgever" },
+  { veld: "status", kop: "Status" },
+  { veld: "ontvangen", kop: "Ontvangen" },
+  { veld: "personen", kop: "Personen", getal: true },
+  { veld: "verschil", kop: "Verschil vorig kwartaal", getal: true },
+  { veld: "signalen", kop: "Signalen", getal: true },
+];
+
+function verschil(r: MonitorRij): string {
+  if (r.verschil === null) return "—";
+  return r.verschil > 0 ? `+${r.verschil}` : String(r.verschil);
+}
+
+export default async function Monitor({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await vereisCbs();
+  const { jaar, kwartaal, filter } = monitorParams(await searchParams);
+  const db = getDb();
+  const [monitor, herinneringen] = await Promise.all([
+    monitorVoorKwartaal(db, jaar, kwartaal),
+    herinneringenVanKwartaal(db, jaar, kwartaal),
+  ]);
+  const rijen = filterMonitor(monitor.rijen, filter);
+  const provincies = perProvincie(monitor.rijen);
+  const k = { jaar, kwartaal };
+  const sorteer = filter.sorteer ?? "gemeente";
+  const nogNiet = monitor.rijen.filter((r) => r.berichtgever?.actief && !r.heeftGeleverd).length;
+
+  return (
+    <div>
+      <BeheerKop
+        titel="Landelijke leveringsmonitor"
+        ondertitel={`${jaar} kwartaal ${kwartaal}: aanleverperiode ${formatDatum(monitor.periodeBegin)} tot en met ${formatDatum(monitor.periodeEinde)}. ${monitor.codelijst}`}
+      />
+
+      <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Kwartaal en filters">
+        <div>
+          <label htmlFor="kwartaal" className="mb-1 block font-semibold">
+            Kwartaal
+          </label>
+          <select id="kwartaal" name="kwartaal" defaultValue={`${jaar}-${kwartaal}`} className="invoer">
+            {kwartaalOpties().map((o) => (
+              <option key={o.waarde} value={o.waarde}>
+                {o.tekst}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="mb-1 block font-semibold">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filter.status ?? ""} className="invoer">
+            <option value="">Alle</option>
+            {(Object.keys(MONITOR_STATUS_TEKST) as MonitorFilterStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {MONITOR_STATUS_TEKST[s]} ({monitor.totalen[s]})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="provincie" className="mb-1 block font-semibold">
+            Provincie
+          </label>
+          <select id="provincie" name="provincie" defaultValue={filter.provincie ?? ""} className="invoer">
+            <option value="">Alle</option>
+            {provincies.map((p) => (
+              <option key={p.provincie} value={p.provincie}>
+                {p.provincie}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="zoek" className="mb-1 block font-semibold">
+            Gemeente of berichtgever
+          </label>
+          <input id="zoek" name="zoek" type="search" defaultValue={filter.zoek ?? ""} className="invoer" />
+        </div>
+        {filter.sorteer && <input type="hidden" name="sorteer" value={filter.sorteer} />}
+        {filter.aflopend && <input type="hidden" name="richting" value="af" />}
+        <button type="submit" className="knop-secundair">
+          Tonen
+        </button>
+      </form>
+
+      <section aria-labelledby="stand-titel" className="mb-10">
+        <h2 id="stand-titel" className="mb-3 text-2xl font-semibold">
+          Stand van het land
+        </h2>
+        <Landkaart totalen={monitor.totalen} provincies={provincies} />
+      </section>
+
+      <section aria-labelledby="herinnering-titel" className="mb-10">
+        <h2 id="herinnering-titel" className="mb-3 text-2xl font-semibold">
+          Herinnering
+        </h2>
+        <p className="mb-3 max-w-3xl">
+          {nogNiet === 0
+            ? "Alle gemeenten met een actieve berichtgever hebben iets aangeleverd dat telt."
+            : `${nogNiet} ${nogNiet === 1 ? "gemeente heeft" : "gemeenten hebben"} nog niets aangeleverd dat telt (alleen afgekeurde bestanden tellen niet). `}
+          Een herinnering gaat naar de contactpersoon van elke berichtgever met zulke gemeenten, met de lijst van die
+          gemeenten. Een week vóór het einde van de aanleverperiode gaat er automatisch één.
+        </p>
+        {herinneringen.length > 0 && (
+          <ul className="mb-4 ml-6 list-disc">
+            {herinneringen.map((h) => (
+              <li key={h.id}>
+                {tijdstip(h.verstuurdOp)}:{" "}
+                {h.soort === "AUTOMATISCH" ? "automatisch" : `door ${h.verstuurdDoor?.naam ?? "onbekend"}`},{" "}
+                {h.aantalMails} {h.aantalMails === 1 ? "e-mail" : "e-mails"}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Formulier
+          actie={verstuurHerinneringActie}
+          knop={`Herinnering versturen voor ${jaar} kwartaal ${kwartaal}`}
+          knopStijl="knop-secundair"
+          verborgen={{ jaar: String(jaar), kwartaal: String(kwartaal) }}
+          voorvoegsel="herinnering"
+        />
+      </section>
+
+      <section aria-labelledby="tabel-titel">
+        <h2 id="tabel-titel" className="mb-3 text-2xl font-semibold">
+          Per gemeente
+        </h2>
+        <p className="mb-3">
+          <Link href={`/beheer/monitor/export?${monitorZoekstring(k, filter)}`} className="knop-secundair">
+            Exporteren als CSV
+          </Link>
+        </p>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
+          <table className="tabel">
+            <caption className="mb-2 text-left">
+              {rijen.length} van {monitor.rijen.length} rijen. Klik op een kolomkop om te sorteren.
+            </caption>
+            <thead>
+              <tr>
+                {KOLOMMEN.map((c) => {
+                  const actief = sorteer === c.veld;
+                  const aflopend = actief && filter.aflopend;
+                  return (
+                    <th
+                      key={c.veld}
+                      scope="col"
+                      aria-sort={actief ? (aflopend ? "descending" : "ascending") : undefined}
+                      className={c.getal ? "text-right" : ""}
+                    >
+                      <Link
+                        href={`/beheer/monitor?${monitorZoekstring(k, filter, { sorteer: c.veld, richting: actief && !aflopend ? "af" : undefined })}`}
+                      >
+                        {c.kop}
+                        {actief && <span aria-hidden="true">{aflopend ? " ▼" : " ▲"}</span>}
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rijen.map((r) => (
+                <tr key={`${r.gemeentecode}-${r.berichtgever?.id ?? "geen"}`}>
+                  <td>{r.gemeentecode}</td>
+                  <td>
+                    {r.gemeentenaam}
+                    {r.provincie && <span className="block text-sm text-grijs-5">{r.provincie}</span>}
+                  </td>
+                  <td>
+                    {r.berichtgever ? (
+                      <Link href={`/beheer/berichtgevers/${r.berichtgever.code}`}>
+                        {r.berichtgever.code} {r.berichtgever.naam}
+                      </Link>
+                    ) : (
+                      <span className="font-semibold text-rood">Geen berichtgever</span>
+                    )}
+                    {r.berichtgever && !r.berichtgever.actief && <span className="block text-sm">(gedeactiveerd)</span>}
+                  </td>
+                  <td>
+                    <StatusLabel status={r.status} teLaat={r.teLaat} />
+                  </td>
+                  <td>{r.ontvangenOp ? tijdstip(r.ontvangenOp) : "—"}</td>
+                  <td className="text-right">{r.aantalPersonen ?? "—"}</td>
+                  <td className="text-right">{verschil(r)}</td>
+                  <td className="text-right">{r.aantalSignalen ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { vereisCbs } from "@/lib/auth/actor";
+import { BeheerFout, voerBeheerUit, type BeheerContext, type Herkomst, type VeldFout } from "./context";
+
+/**
+ * The one wrapper every staff server action goes through: CBS staff only (anyone else gets the
+ * 403 page, also when posting to the action directly), input checked with zod, the change and its
+ * audit entries in one transaction (lib/beheer/context.ts), Dutch field errors back to the form.
+ */
+
+export type ActieToestand<G = unknown> =
+  | { status: "leeg" }
+  | { status: "fout"; fouten: VeldFout[]; waarden: Record<string, string> }
+  | { status: "ok"; melding: string; gegevens?: G; waarden?: Record<string, string> };
+
+export const LEGE_TOESTAND: ActieToestand<never> = { status: "leeg" };
+
+export interface ActieUitkomst<G = unknown> {
+  /** Shown above the form after success. */
+  melding?: string;
+  /** Go here after success (a new page, e.g. the berichtgever just created). */
+  naar?: string;
+  /** Data for the form to show (a preview). */
+  gegevens?: G;
+  /** Keep the entered values in the form (a preview step). */
+  behoudWaarden?: boolean;
+}
+
+export type FormulierActie<G = unknown> = (vorige: ActieToestand<G>, formData: FormData) => Promise<ActieToestand<G>>;
+
+/** FormData as a plain object: repeated keys become arrays, files stay File, Next's own fields go. */
+export function formulierNaarObject(formData: FormData): Record<string, unknown> {
+  const uit: Record<string, unknown> = {};
+  for (const sleutel of new Set(formData.keys())) {
+    if (sleutel.startsWith("$ACTION")) continue;
+    const waarden = formData.getAll(sleutel);
+    uit[sleutel] = waarden.length === 1 ? waarden[0] : waarden;
+  }
+  return uit;
+}
+
+function tekstWaarden(formData: FormData): Record<string, string> {
+  const uit: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$ACTION") && !(k in uit)) uit[k] = v;
+  }
+  return uit;
+}
+
+/** One message per field (the first), in form order; the field id is the zod path joined by "-". */
+export function zodNaarVeldFouten(error: z.ZodError): VeldFout[] {
+  const gezien = new Set<string>();
+  const fouten: VeldFout[] = [];
+  for (const issue of error.issues) {
+    const veld = issue.path.length ? issue.path.map(String).join("-") : "formulier";
+    if (gezien.has(veld)) continue;
+    gezien.add(veld);
+    fouten.push({ veld, bericht: issue.message });
+  }
+  return fouten;
+}
+
+async function herkomstVanVerzoek(): Promise<Herkomst> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || h.get("x-real-ip"), userAgent: h.get("user-agent") };
+}
+
+export function cbsActie<S extends z.ZodType, G = unknown>(
+  schema: S,
+  fn: (input: z.output<S>, ctx: BeheerContext) => Promise<ActieUitkomst<G> | void>,
+  opties: { metMail?: boolean } = {},
+): FormulierActie<G> {
+  return async (_vorige, formData) => {
+    const actor = await vereisCbs();
+    const waarden = tekstWaarden(formData);
+    const parsed = schema.safeParse(formulierNaarObject(formData));
+    if (!parsed.success) return { status: "fout", fouten: zodNaarVeldFouten(parsed.error), waarden };
+    let uitkomst: ActieUitkomst<G> | void;
+    try {
+      uitkomst = await voerBeheerUit(actor, (ctx) => fn(parsed.data, ctx), {
+        herkomst: await herkomstVanVerzoek(),
+        metMail: opties.metMail,
+      });
+    } catch (e) {
+      if (e instanceof BeheerFout) return { status: "fout", fouten: e.fouten, waarden };
+      throw e;
+    }
+    revalidatePath("/beheer", "layout");
+    // redirect() throws; it must stay outside the try above.
+    if (uitkomst?.naar) redirect(uitkomst.naar);
+    return {
+      status: "ok",
+      melding: uitkomst?.melding ?? "Opgeslagen.",
+      gegevens: uitkomst?.gegevens,
+      waarden: uitkomst?.behoudWaarden ? waarden : undefined,
+    };
+  };
+}
+
+/** A checkbox group or multi-select: one value arrives as a string, several as an array, none as nothing. */
+export function lijstVan<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
+
+/** A checkbox: present ("on") or absent. */
+export const vinkje = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
+
+/** An optional text field: empty becomes undefined. */
+export function optioneel<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+}

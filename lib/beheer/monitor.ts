@@ -1,0 +1,400 @@
+import type { Db } from "@/lib/db/client";
+import type { LeveringStatus } from "@/lib/generated/prisma/enums";
+import { aanleverperiode, beoordeelAanlevering, telt } from "@/lib/leveringen/aanleverperiode";
+import type { Kwartaalnummer } from "@/lib/swi/datum";
+import type { Tx } from "./context";
+import { codelijstUitDb } from "./codelijst";
+
+/**
+ * The national delivery monitor: for one quarter, every gemeente of the codelijst with each of its
+ * berichtgevers (a gemeente may have several, each with its own file) and where its delivery
+ * stands.
+ *
+ * - The status follows the delivery that stands for the quarter: the newest one that was not
+ *   rejected (a newer file replaces an older one), else the newest rejected one.
+ * - "te laat" comes on top of a status: the first delivery that counts arrived after the
+ *   aanleverperiode, or nothing counting has arrived and the period is over
+ *   (lib/leveringen/aanleverperiode.ts decides both, as on the berichtgever's own pages).
+ * - A gemeente without any berichtgever is shown as ontbreekt: it is a gap in the national file.
+ */
+
+export type MonitorStatus = "geleverd" | "afgekeurd" | "verwerkt" | "signaleringslijst" | "ontbreekt";
+export type MonitorFilterStatus = MonitorStatus | "te-laat";
+
+export const MONITOR_STATUS_TEKST: Record<MonitorFilterStatus, string> = {
+  geleverd: "Geleverd (in behandeling)",
+  afgekeurd: "Afgekeurd",
+  verwerkt: "Verwerkt",
+  signaleringslijst: "Verwerkt, met signaleringslijst",
+  ontbreekt: "Ontbreekt",
+  "te-laat": "Te laat",
+};
+
+export const MONITOR_STATUSSEN: readonly MonitorStatus[] = [
+  "ontbreekt",
+  "afgekeurd",
+  "geleverd",
+  "verwerkt",
+  "signaleringslijst",
+];
+
+export interface MonitorRij {
+  gemeentecode: string;
+  gemeentenaam: string;
+  provincie: string | null;
+  berichtgever: { id: string; code: string; naam: string; actief: boolean } | null;
+  status: MonitorStatus;
+  teLaat: boolean;
+  /** The aanleverperiode is over and nothing counting arrived. */
+  termijnVerstreken: boolean;
+  /** Receipt of the delivery that stands. */
+  ontvangenOp: Date | null;
+  leveringId: string | null;
+  aantalLeveringen: number;
+  aantalPersonen: number | null;
+  vorigAantalPersonen: number | null;
+  /** aantalPersonen − vorigAantalPersonen, when both are known. */
+  verschil: number | null;
+  aantalSignalen: number | null;
+  /** Delivered something that counts (not only rejected files): no reminder needed. */
+  heeftGeleverd: boolean;
+}
+
+export interface Monitor {
+  jaar: number;
+  kwartaal: Kwartaalnummer;
+  /** jjjjmmdd */
+  periodeBegin: number;
+  periodeEinde: number;
+  codelijst: string;
+  rijen: MonitorRij[];
+  totalen: Record<MonitorFilterStatus, number>;
+}
+
+interface LeveringKern {
+  id: string;
+  berichtgeverId: string;
+  gemeentecode: string | null;
+  status: LeveringStatus;
+  ontvangenOp: Date;
+  aantalPersonen: number | null;
+  aantalSignalen: number | null;
+  signaleringslijst: { id: string } | null;
+}
+
+/** The delivery that stands for a quarter: newest counting one, else newest rejected one. */
+export function geldendeLevering<L extends { status: LeveringStatus; ontvangenOp: Date }>(
+  leveringen: readonly L[],
+): L | null {
+  const nieuwsteEerst = [...leveringen].sort((a, b) => b.ontvangenOp.getTime() - a.ontvangenOp.getTime());
+  return (
+    nieuwsteEerst.find((l) => telt(l) && l.status !== "VERVANGEN") ??
+    nieuwsteEerst.find(telt) ??
+    nieuwsteEerst[0] ??
+    null
+  );
+}
+
+export function monitorStatus(
+  l: Pick<LeveringKern, "status" | "signaleringslijst" | "aantalSignalen"> | null,
+): MonitorStatus {
+  if (!l) return "ontbreekt";
+  switch (l.status) {
+    case "AFGEKEURD":
+      return "afgekeurd";
+    case "VERWERKT":
+    case "VERVANGEN":
+      return l.signaleringslijst ? "signaleringslijst" : "verwerkt";
+    default:
+      return "geleverd";
+  }
+}
+
+export function vorigKwartaalVan(jaar: number, kwartaal: Kwartaalnummer): { jaar: number; kwartaal: Kwartaalnummer } {
+  return kwartaal === 1 ? { jaar: jaar - 1, kwartaal: 4 } : { jaar, kwartaal: (kwartaal - 1) as Kwartaalnummer };
+}
+
+export function volgendKwartaalVan(jaar: number, kwartaal: Kwartaalnummer): { jaar: number; kwartaal: Kwartaalnummer } {
+  return kwartaal === 4 ? { jaar: jaar + 1, kwartaal: 1 } : { jaar, kwartaal: (kwartaal + 1) as Kwartaalnummer };
+}
+
+/** The quarter's deliveries as known at `nu` (so a monitor of a past moment reads as it did then). */
+async function leveringenVan(db: Db | Tx, jaar: number, kwartaal: number, nu: Date): Promise<LeveringKern[]> {
+  return db.levering.findMany({
+    where: {
+      statistiekjaar: jaar,
+      statistiekkwartaal: kwartaal,
+      gemeentecode: { not: null },
+      ontvangenOp: { lte: nu },
+    },
+    select: {
+      id: true,
+      berichtgeverId: true,
+      gemeentecode: true,
+      status: true,
+      ontvangenOp: true,
+      aantalPersonen: true,
+      aantalSignalen: true,
+      signaleringslijst: { select: { id: true } },
+    },
+  });
+}
+
+function groepeer(leveringen: LeveringKern[]): Map<string, LeveringKern[]> {
+  const m = new Map<string, LeveringKern[]>();
+  for (const l of leveringen) {
+    const k = `${l.berichtgeverId}|${l.gemeentecode}`;
+    const lijst = m.get(k);
+    if (lijst) lijst.push(l);
+    else m.set(k, [l]);
+  }
+  return m;
+}
+
+export async function monitorVoorKwartaal(
+  db: Db | Tx,
+  jaar: number,
+  kwartaal: Kwartaalnummer,
+  nu: Date = new Date(),
+): Promise<Monitor> {
+  const lijst = await codelijstUitDb(db, jaar);
+  const vorig = vorigKwartaalVan(jaar, kwartaal);
+  const [huidige, vorige, toewijzingen, berichtgevers] = await Promise.all([
+    leveringenVan(db, jaar, kwartaal, nu),
+    leveringenVan(db, vorig.jaar, vorig.kwartaal, nu),
+    db.berichtgeverGemeente.findMany({
+      where: { vanafJaar: { lte: jaar }, OR: [{ totEnMetJaar: null }, { totEnMetJaar: { gte: jaar } }] },
+      select: { berichtgeverId: true, gemeentecode: true },
+    }),
+    db.berichtgever.findMany({ select: { id: true, code: true, naam: true, actief: true } }),
+  ]);
+  const berichtgeverVan = new Map(berichtgevers.map((b) => [b.id, b]));
+  const huidigPer = groepeer(huidige);
+  const vorigPer = groepeer(vorige);
+
+  // Every (gemeente, berichtgever) pair that should deliver or did deliver.
+  const paren = new Map<string, Set<string>>();
+  const voegToe = (gemeente: string, berichtgeverId?: string) => {
+    let s = paren.get(gemeente);
+    if (!s) paren.set(gemeente, (s = new Set()));
+    if (berichtgeverId) s.add(berichtgeverId);
+  };
+  for (const code of lijst.gemeenten.keys()) voegToe(code);
+  for (const t of toewijzingen) voegToe(t.gemeentecode, t.berichtgeverId);
+  for (const l of huidige) voegToe(l.gemeentecode!, l.berichtgeverId);
+
+  const periode = aanleverperiode(jaar, kwartaal);
+  const rijen: MonitorRij[] = [];
+  for (const [gemeentecode, bgIds] of paren) {
+    const g = lijst.gemeenten.get(gemeentecode);
+    const basis = {
+      gemeentecode,
+      gemeentenaam: g?.naam ?? "(niet in de codelijst)",
+      provincie: g?.provincie ?? null,
+    };
+    if (bgIds.size === 0) {
+      const beoordeling = beoordeelAanlevering(jaar, kwartaal, [], nu);
+      rijen.push({
+        ...basis,
+        berichtgever: null,
+        status: "ontbreekt",
+        teLaat: beoordeling.termijnVerstreken,
+        termijnVerstreken: beoordeling.termijnVerstreken,
+        ontvangenOp: null,
+        leveringId: null,
+        aantalLeveringen: 0,
+        aantalPersonen: null,
+        vorigAantalPersonen: null,
+        verschil: null,
+        aantalSignalen: null,
+        heeftGeleverd: false,
+      });
+      continue;
+    }
+    for (const bgId of bgIds) {
+      const b = berichtgeverVan.get(bgId)!;
+      const eigen = huidigPer.get(`${bgId}|${gemeentecode}`) ?? [];
+      const geldend = geldendeLevering(eigen);
+      const vorigGeldend = geldendeLevering((vorigPer.get(`${bgId}|${gemeentecode}`) ?? []).filter(telt));
+      const beoordeling = beoordeelAanlevering(jaar, kwartaal, eigen, nu);
+      const aantalPersonen = geldend && telt(geldend) ? geldend.aantalPersonen : null;
+      const vorigAantalPersonen = vorigGeldend?.aantalPersonen ?? null;
+      rijen.push({
+        ...basis,
+        berichtgever: { id: b.id, code: b.code, naam: b.naam, actief: b.actief },
+        status: monitorStatus(geldend),
+        teLaat: beoordeling.staat === "te-laat" || beoordeling.termijnVerstreken,
+        termijnVerstreken: beoordeling.termijnVerstreken,
+        ontvangenOp: geldend?.ontvangenOp ?? null,
+        leveringId: geldend?.id ?? null,
+        aantalLeveringen: eigen.length,
+        aantalPersonen,
+        vorigAantalPersonen,
+        verschil: aantalPersonen !== null && vorigAantalPersonen !== null ? aantalPersonen - vorigAantalPersonen : null,
+        aantalSignalen: geldend && telt(geldend) ? geldend.aantalSignalen : null,
+        heeftGeleverd: eigen.some(telt),
+      });
+    }
+  }
+  rijen.sort(
+    (a, b) =>
+      a.gemeentecode.localeCompare(b.gemeentecode) ||
+      (a.berichtgever?.code ?? "").localeCompare(b.berichtgever?.code ?? ""),
+  );
+  return {
+    jaar,
+    kwartaal,
+    periodeBegin: periode.begin,
+    periodeEinde: periode.einde,
+    codelijst: lijst.toelichting,
+    rijen,
+    totalen: telTotalen(rijen),
+  };
+}
+
+export function telTotalen(rijen: readonly MonitorRij[]): Record<MonitorFilterStatus, number> {
+  const t: Record<MonitorFilterStatus, number> = {
+    geleverd: 0,
+    afgekeurd: 0,
+    verwerkt: 0,
+    signaleringslijst: 0,
+    ontbreekt: 0,
+    "te-laat": 0,
+  };
+  for (const r of rijen) {
+    t[r.status]++;
+    if (r.teLaat) t["te-laat"]++;
+  }
+  return t;
+}
+
+export const SORTEERVELDEN = [
+  "gemeente",
+  "naam",
+  "berichtgever",
+  "status",
+  "ontvangen",
+  "personen",
+  "verschil",
+  "signalen",
+] as const;
+export type Sorteerveld = (typeof SORTEERVELDEN)[number];
+
+export interface MonitorFilter {
+  status?: MonitorFilterStatus;
+  provincie?: string;
+  zoek?: string;
+  sorteer?: Sorteerveld;
+  aflopend?: boolean;
+}
+
+export function filterMonitor(rijen: readonly MonitorRij[], f: MonitorFilter): MonitorRij[] {
+  const zoek = f.zoek?.trim().toLowerCase();
+  const uit = rijen.filter(
+    (r) =>
+      (!f.status || (f.status === "te-laat" ? r.teLaat : r.status === f.status)) &&
+      (!f.provincie || r.provincie === f.provincie) &&
+      (!zoek ||
+        r.gemeentecode.includes(zoek) ||
+        r.gemeentenaam.toLowerCase().includes(zoek) ||
+        (r.berichtgever !== null &&
+          (r.berichtgever.code.includes(zoek) || r.berichtgever.naam.toLowerCase().includes(zoek)))),
+  );
+  const sleutel = sorteerSleutel(f.sorteer ?? "gemeente");
+  const richting = f.aflopend ? -1 : 1;
+  return uit.sort((a, b) => {
+    const x = sleutel(a);
+    const y = sleutel(b);
+    // Unknown values (no delivery) always last, whatever the direction.
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return (
+      (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "nl")) * richting
+    );
+  });
+}
+
+function sorteerSleutel(veld: Sorteerveld): (r: MonitorRij) => string | number | null {
+  switch (veld) {
+    case "gemeente":
+      return (r) => r.gemeentecode;
+    case "naam":
+      return (r) => r.gemeentenaam;
+    case "berichtgever":
+      return (r) => r.berichtgever?.code ?? null;
+    case "status":
+      return (r) => MONITOR_STATUSSEN.indexOf(r.status) * 2 + (r.teLaat ? 0 : 1);
+    case "ontvangen":
+      return (r) => r.ontvangenOp?.getTime() ?? null;
+    case "personen":
+      return (r) => r.aantalPersonen;
+    case "verschil":
+      return (r) => r.verschil;
+    case "signalen":
+      return (r) => r.aantalSignalen;
+  }
+}
+
+/** Per provincie the number of rows in each status: the country at a glance. */
+export function perProvincie(rijen: readonly MonitorRij[]) {
+  const m = new Map<string, Record<MonitorStatus, number> & { totaal: number; teLaat: number }>();
+  for (const r of rijen) {
+    const p = r.provincie ?? "Onbekend";
+    let t = m.get(p);
+    if (!t)
+      m.set(
+        p,
+        (t = { geleverd: 0, afgekeurd: 0, verwerkt: 0, signaleringslijst: 0, ontbreekt: 0, totaal: 0, teLaat: 0 }),
+      );
+    t[r.status]++;
+    t.totaal++;
+    if (r.teLaat) t.teLaat++;
+  }
+  return [...m.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "nl"))
+    .map(([provincie, tellingen]) => ({ provincie, ...tellingen }));
+}
+
+const datumFmt = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+export function formatMoment(d: Date): string {
+  return datumFmt.format(d);
+}
+
+export const MONITOR_CSV_KOLOMMEN = [
+  "gemeentecode",
+  "gemeente",
+  "provincie",
+  "berichtgevercode",
+  "berichtgever",
+  "status",
+  "te_laat",
+  "ontvangen_op",
+  "aantal_personen",
+  "aantal_personen_vorig_kwartaal",
+  "verschil",
+  "aantal_signalen",
+] as const;
+
+export function monitorCsvRijen(rijen: readonly MonitorRij[]): (string | number)[][] {
+  return rijen.map((r) => [
+    r.gemeentecode,
+    r.gemeentenaam,
+    r.provincie ?? "",
+    r.berichtgever?.code ?? "",
+    r.berichtgever?.naam ?? "",
+    r.status,
+    r.teLaat ? "ja" : "nee",
+    r.ontvangenOp ? r.ontvangenOp.toISOString() : "",
+    r.aantalPersonen ?? "",
+    r.vorigAantalPersonen ?? "",
+    r.verschil ?? "",
+    r.aantalSignalen ?? "",
+  ]);
+}
