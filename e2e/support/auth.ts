@@ -12,7 +12,7 @@ export async function vraagInloglink(page: Page, email: string): Promise<string>
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
   await expect(page.getByRole("heading", { name: "Controleer uw e-mail" })).toBeVisible();
-  const mail = await wachtOpMail(email, bekend);
+  const mail = await wachtOpMail(email, bekend, 15_000, (m) => m.tekst.includes("/inloggen/bevestigen?"));
   return inloglinkUit(mail);
 }
 
