@@ -57,6 +57,10 @@ async function main() {
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: "e2e-geheim-alleen-voor-tests-0123456789abcdef",
     SWI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    // The suite signs in dozens of times from one address; the limits themselves are unit-tested.
+    SWI_LIMIET_INLOG_PER_ADRES: "1000",
+    SWI_LIMIET_INLOG_PER_IP: "10000",
+    SWI_LIMIET_API_PER_MINUUT: "10000",
     // The in-memory PGlite counts every connection; jobs are picked up within a second.
     SWI_JOBS_POOL_MAX: process.env.DATABASE_URL ? "4" : "2",
     SWI_JOBS_POLL_SECONDEN: "1",

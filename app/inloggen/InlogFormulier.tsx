@@ -34,9 +34,11 @@ export function InlogFormulier({ callbackUrl }: { callbackUrl: string }) {
         {
           veld: "email",
           bericht:
-            res.error === "EmailSignin"
-              ? "Het versturen van de inloglink is niet gelukt. Probeer het over een paar minuten opnieuw."
-              : "Inloggen is nu niet mogelijk. Probeer het later opnieuw.",
+            res.error === "TeVeelPogingen"
+              ? "U heeft te vaak om een inloglink gevraagd. Wacht een kwartier en probeer het dan opnieuw."
+              : res.error === "EmailSignin"
+                ? "Het versturen van de inloglink is niet gelukt. Probeer het over een paar minuten opnieuw."
+                : "Inloggen is nu niet mogelijk. Probeer het later opnieuw.",
         },
       ]);
       return;

@@ -20,6 +20,7 @@ import { maakLevering, maakTestwereld, type Testwereld } from "@/lib/leveringen/
 import { voorbeeldRapport } from "@/lib/spiegelrapport/testdata";
 import { opslagUitOmgeving } from "@/lib/storage";
 import { genereerLevering } from "@/lib/swi/testing/generator";
+import { vergeetLimieten } from "@/lib/limieten";
 import { schemaFouten } from "./openapi-schema.testhelper";
 
 const ENV_NAMEN = [
@@ -140,6 +141,28 @@ describe("authentication", () => {
     ]) {
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain("invalid_token");
+    }
+  });
+});
+
+describe("rate limit", () => {
+  it("429 with Retry-After once a token exceeds its requests per minute; other tokens go on", async () => {
+    const vorige = process.env.SWI_LIMIET_API_PER_MINUUT;
+    process.env.SWI_LIMIET_API_PER_MINUUT = "3";
+    vergeetLimieten();
+    try {
+      const eigen = await maakApiToken(w.contact0153, "0153", "Ongeduldige leverancier");
+      const { levering } = await verwerkteLevering("0153");
+      for (let i = 0; i < 3; i++) expect((await status(levering.id, eigen.token)).status).toBe(200);
+      const teVeel = await status(levering.id, eigen.token);
+      expect(teVeel.status).toBe(429);
+      expect(Number(teVeel.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await teVeel.json()).melding).toMatch(/Te veel verzoeken/);
+      expect((await status(levering.id, token0153.token)).status).toBe(200);
+    } finally {
+      if (vorige === undefined) delete process.env.SWI_LIMIET_API_PER_MINUUT;
+      else process.env.SWI_LIMIET_API_PER_MINUUT = vorige;
+      vergeetLimieten();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { tel } from "@/lib/limieten";
 import type { ZodType } from "zod";
 import { verifieerBearer, type ApiTokenActor } from "@/lib/api-tokens/verificatie";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
@@ -34,6 +35,17 @@ export function v1Route<P>(paramsSchema: ZodType<P>, handler: (ctx: V1Context<P>
     const authorization = req.headers.get("authorization");
     const actor = await verifieerBearer(authorization);
     if (!actor) return nietGeautoriseerd(Boolean(authorization));
+    const limiet = await tel("api", actor.apiToken.id);
+    if (!limiet.toegestaan) {
+      return foutAntwoord(
+        429,
+        "Te veel verzoeken met dit token. Probeer het later opnieuw.",
+        {},
+        {
+          "Retry-After": String(limiet.wachtSeconden),
+        },
+      );
+    }
     const parsed = paramsSchema.safeParse((await ctx?.params) ?? {});
     if (!parsed.success) return foutAntwoord(404, "Niet gevonden");
     try {

@@ -5,6 +5,8 @@ export const metadata = { title: "Inloggen niet gelukt" };
 const BERICHTEN: Record<string, string> = {
   Verification: "De inloglink is verlopen of al gebruikt. Een inloglink is 15 minuten geldig en werkt één keer.",
   AccessDenied: "Met dit e-mailadres kunt u niet inloggen. Neem contact op met het CBS als u denkt dat dit niet klopt.",
+  TeVeelPogingen:
+    "U heeft te vaak om een inloglink gevraagd. Wacht een kwartier en probeer het dan opnieuw. Lukt het daarna nog niet, mail dan naar DRITHD@cbs.nl.",
   EmailSignin: "Het versturen van de inloglink is niet gelukt. Probeer het over een paar minuten opnieuw.",
 };
 
