@@ -65,8 +65,10 @@ async function main() {
     SWI_JOBS_POOL_MAX: process.env.DATABASE_URL ? "4" : "2",
     SWI_JOBS_POLL_SECONDEN: "1",
   };
-  const next = startNext(port, portaalEnv);
-  const worker = startWorkerProces(portaalEnv);
+  // Everything web server and worker print, for the test that no BSN ever reaches a log.
+  const log = fs.createWriteStream(path.join(varDir, "server.log"), { flags: "w" });
+  const next = startNext(port, portaalEnv, log);
+  const worker = startWorkerProces(portaalEnv, log);
   bijAfsluiten([next, worker], db.stop);
 }
 

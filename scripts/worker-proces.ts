@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import type fs from "node:fs";
 import path from "node:path";
+import { schrijfOokNaar } from "./lib/portaal";
 
 /**
  * Starts scripts/worker.ts beside the web server, with the same settings. `node --import tsx` runs
@@ -7,9 +9,11 @@ import path from "node:path";
  * leaves running). Its own small Prisma pool: the embedded PGlite counts every connection
  * (lib/db/embedded-pools.ts).
  */
-export function startWorkerProces(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
-    stdio: "inherit",
+export function startWorkerProces(env: NodeJS.ProcessEnv, log?: fs.WriteStream): ChildProcess {
+  const kind = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+    stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...env, DB_POOL_MAX: "2" },
   });
+  if (log) schrijfOokNaar(kind, log);
+  return kind;
 }

@@ -52,15 +52,29 @@ export function bewaardGeheim(varDir: string, naam: string): string {
   return waarde;
 }
 
-export function startNext(port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(
+export function startNext(port: number, env: NodeJS.ProcessEnv, log?: fs.WriteStream): ChildProcess {
+  const kind = spawn(
     process.execPath,
     [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
-      stdio: "inherit",
+      stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     },
   );
+  if (log) schrijfOokNaar(kind, log);
+  return kind;
+}
+
+/** Passes a child's output on as usual and also into `log` (the e2e suite reads it back). */
+export function schrijfOokNaar(kind: ChildProcess, log: fs.WriteStream): void {
+  kind.stdout?.on("data", (d: Buffer) => {
+    process.stdout.write(d);
+    log.write(d);
+  });
+  kind.stderr?.on("data", (d: Buffer) => {
+    process.stderr.write(d);
+    log.write(d);
+  });
 }
 
 /** Stops children and runs the cleanup once, on a signal or when a child dies. */
