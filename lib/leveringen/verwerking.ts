@@ -86,7 +86,7 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
   }
   if (!aanlevering.opslagSleutel || aanlevering.bestandVerwijderdOp) {
     await db.levering.updateMany({
-      where: { id: { in: open.map((l) => l.id) } },
+      where: { id: { in: open.map((l) => l.id) }, status: { notIn: [...EINDSTATUSSEN] } },
       data: {
         status: "ONTVANGEN",
         verwerkingsfout:
@@ -107,8 +107,11 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
   const isZip = /\.zip$/i.test(aanlevering.bestandsnaam);
 
   controleerLease();
+  // Only rows that are still open: a concurrent run (a retry whose lease ran out) may have
+  // finished them meanwhile, and a final status must never be turned back into "bezig".
+  const nogOpen = { status: { notIn: [...EINDSTATUSSEN] } };
   await db.levering.updateMany({
-    where: { id: { in: open.map((l) => l.id) } },
+    where: { id: { in: open.map((l) => l.id) }, ...nogOpen },
     data: { status: "TECHNISCHE_CONTROLE", controleGestartOp: nu(), verwerkingsfout: null },
   });
 
@@ -117,7 +120,8 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
     controleerAanlevering({ naam: aanlevering.bestandsnaam, pad }, ctx, async (kop) => {
       controleerLease();
       const lid = open.find((l) => zelfdeLevering(l, kop));
-      if (lid) await db.levering.update({ where: { id: lid.id }, data: { status: "STATISTISCHE_CONTROLE" } });
+      if (lid)
+        await db.levering.updateMany({ where: { id: lid.id, ...nogOpen }, data: { status: "STATISTISCHE_CONTROLE" } });
       const uitDatabase = await laadEerdereLeveringen(
         db,
         opslag,
