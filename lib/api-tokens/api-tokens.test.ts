@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { describe, expect, it } from "vitest";
+import type { TestDatabase } from "@/lib/db/testing";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
-import { maakTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import { metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
 import { seedDemo } from "@/prisma/seed";
 import { GeenRecht, apiTokensVanBerichtgever, maakApiToken, trekApiTokenIn } from "./beheer";
 import { DEMO_TOKEN_NAAM, zorgVoorDemoToken } from "./demo";
@@ -11,20 +10,9 @@ import { verifieerBearer, verifieerToken } from "./verificatie";
 
 let t: TestDatabase;
 let w: Testwereld;
-let vorigeUrl: string | undefined;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  vorigeUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = t.url;
-  w = await maakTestwereld(t.db);
-});
-
-afterAll(async () => {
-  await closeDb();
-  if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = vorigeUrl;
-  await t?.close();
+metTestwereld((td, tw) => {
+  t = td;
+  w = tw;
 });
 
 /** Every text value of every row, as one string: to prove a secret is nowhere in a table. */

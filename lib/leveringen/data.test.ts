@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { closeDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import type { TestDatabase } from "@/lib/db/testing";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import {
   alleFouten,
@@ -12,26 +11,15 @@ import {
   recenteLeveringen,
   signaleringslijstVoorActor,
 } from "./data";
-import { maakLevering, maakTestwereld, type Testwereld } from "./testdata";
+import { maakLevering, metTestwereld, type Testwereld } from "./testdata";
 
 const NU = new Date("2026-11-23T10:00:00Z");
 
 let t: TestDatabase;
 let w: Testwereld;
-let vorigeUrl: string | undefined;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  vorigeUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = t.url;
-  w = await maakTestwereld(t.db);
-});
-
-afterAll(async () => {
-  await closeDb();
-  if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = vorigeUrl;
-  await t?.close();
+metTestwereld((td, tw) => {
+  t = td;
+  w = tw;
 });
 
 describe("leveringenOverzicht", () => {

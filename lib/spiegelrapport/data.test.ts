@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { maakLevering, maakTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import type { TestDatabase } from "@/lib/db/testing";
+import { maakLevering, metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "./data";
 import { voorbeeldRapport } from "./testdata";
 
 let t: TestDatabase;
 let w: Testwereld;
-let vorigeUrl: string | undefined;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  vorigeUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = t.url;
-  w = await maakTestwereld(t.db);
-});
-
-afterAll(async () => {
-  await closeDb();
-  if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = vorigeUrl;
-  await t?.close();
+metTestwereld((td, tw) => {
+  t = td;
+  w = tw;
 });
 
 describe("spiegelrapportVoorActor", () => {
