@@ -5,7 +5,7 @@
  * you like against one database.
  */
 import { closeDb } from "@/lib/db/client";
-import { startWorker } from "@/lib/jobs/worker";
+import { overleefVerlorenDatabase, startWorker } from "@/lib/jobs/worker";
 
 async function main() {
   // An empty variable means "not set", as in scripts/start.ts.
@@ -13,6 +13,7 @@ async function main() {
   // The worker's own Prisma pool: small, it does one job at a time (and the embedded PGlite counts
   // every connection, see lib/db/embedded-pools.ts).
   process.env.DB_POOL_MAX ??= "2";
+  overleefVerlorenDatabase();
   const worker = await startWorker();
   console.log(`[worker] gestart (pid ${process.pid})`);
 

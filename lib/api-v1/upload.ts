@@ -16,6 +16,7 @@ import {
   registreerAanlevering,
   type OntvangenAanlevering,
 } from "@/lib/leveringen/ontvangst";
+import { storingVan } from "@/lib/storing";
 import { foutAntwoord, json } from "./antwoord";
 import { leveringUrl } from "./links";
 import { BESTAND_VELD } from "./upload-veld";
@@ -46,26 +47,33 @@ export function aangenomen(r: OntvangenAanlevering): Response {
   return json({ aanleveringId: r.aanleveringId, leveringen }, 201, eerste ? { Location: eerste.url } : {});
 }
 
-/** Some clients send the path they read the file from; only its last part is the name. */
+/**
+ * Some clients send the path they read the file from; only its last part is the name. A path that
+ * climbs (`..`) is no such path: it is passed on whole, so that the name check refuses it.
+ */
 function bestandsnaamUit(filename: string | undefined): string {
-  return (filename ?? "").split(/[\\/]/).pop() ?? "";
+  const naam = filename ?? "";
+  const delen = naam.split(/[\\/]/);
+  return delen.includes("..") ? naam : (delen.pop() ?? "");
+}
+
+function teGrootAntwoord(max: number): Response {
+  return foutAntwoord(
+    413,
+    `Het bestand is groter dan ${grootteTekst(max)}, de grens voor één aanlevering. Pak het in als zip-bestand of lever het verdeeld over meerdere bestanden aan.`,
+    { code: "TE_GROOT" },
+  );
 }
 
 export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise<Response> {
   if (!heeftRecht(actor, "uploaden")) return foutAntwoord(403, "Deze token mag geen bestanden aanleveren.");
   const contentType = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\b/i.test(contentType)) {
+  if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
     return foutAntwoord(415, `Stuur het bestand als multipart/form-data, in het veld "${BESTAND_VELD}".`);
   }
   const max = maxUploadBytes();
   const lengte = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(lengte) && lengte > max + MULTIPART_MARGE) {
-    return foutAntwoord(
-      413,
-      `Het bestand is groter dan ${grootteTekst(max)}, de grens voor één aanlevering. Pak het in als zip-bestand of lever het verdeeld over meerdere bestanden aan.`,
-      { code: "TE_GROOT" },
-    );
-  }
+  if (Number.isFinite(lengte) && lengte > max + MULTIPART_MARGE) return teGrootAntwoord(max);
   if (!req.body) return foutAntwoord(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`);
 
   let ontleder: busboy.Busboy;
@@ -73,12 +81,25 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
     ontleder = busboy({
       headers: { "content-type": contentType },
       defParamCharset: "utf8",
+      // bestandsnaamUit decides about paths; busboy's own stripping would hide a climbing `..`.
+      preservePath: true,
       limits: { files: 1, fields: 20, parts: 25, fieldSize: 64 * 1024 },
     });
   } catch {
     return foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht.");
   }
   const bron = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
+  // Never more of the body than an honest request can hold, whatever its Content-Length said: a body
+  // that keeps coming is cut off, also while the rest of a refused request is drained.
+  let gelezen = 0;
+  let afgekapt = false;
+  bron.on("data", (stuk: Buffer) => {
+    gelezen += stuk.length;
+    if (gelezen > max + MULTIPART_MARGE && !afgekapt) {
+      afgekapt = true;
+      bron.destroy(new Error("Het verzoek is groter dan toegestaan."));
+    }
+  });
 
   return new Promise<Response>((resolve) => {
     let bezig = false;
@@ -121,7 +142,13 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
         (e: unknown) => {
           laatRestWeglopen();
           if (e instanceof AanleveringGeweigerd) return antwoord(weigering(e));
+          if (afgekapt) return antwoord(teGrootAntwoord(max));
           if (onleesbaar) return antwoord(foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
+          const storing = storingVan(e, "bestand");
+          if (storing) {
+            console.error(`API upload: ${storing.code}:`, e instanceof Error ? e.message : e);
+            return antwoord(foutAntwoord(storing.status, storing.melding, { code: storing.code }, storing.headers));
+          }
           console.error("API upload:", e instanceof Error ? e.message : e);
           antwoord(foutAntwoord(500, "Het bestand kon niet worden opgeslagen. Probeer het later opnieuw."));
         },
@@ -133,7 +160,12 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
     ontleder.on("error", () => {
       onleesbaar = true;
       laatRestWeglopen();
-      if (!bezig) antwoord(foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
+      if (!bezig)
+        antwoord(
+          afgekapt
+            ? teGrootAntwoord(max)
+            : foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."),
+        );
     });
     bron.on("error", (e) => ontleder.destroy(e));
     bron.pipe(ontleder);

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import PgBoss from "pg-boss";
 import { registreerHerinneringTaak } from "@/lib/beheer/herinneringen-taak";
+import { isDatabaseOnbereikbaar, opnieuwBijStoring } from "@/lib/db/onbereikbaar";
 import { ruimOp } from "@/lib/leveringen/opruimen";
 import { LeaseVerloren, markeerVerwerkingMislukt, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { markeerMailMislukt, verstuurMailBericht } from "@/lib/mail/wachtrij";
@@ -45,10 +46,31 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
   // Mails queued while processing go through this instance: no second pool in the worker.
   gebruikAlsVerzender(connectionString, boss);
 
+  /**
+   * A handler that failed because the database went away reports it only once the database
+   * answers again (at most `maxMs`). Reported at once, pg-boss's own fail would fail too, and the
+   * job would sit "active" until its expiry (5 minutes for a mail) before its retry.
+   */
+  const naHerstel =
+    <A extends unknown[]>(maxMs: number, handler: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await handler(...args);
+      } catch (fout) {
+        if (isDatabaseOnbereikbaar(fout)) {
+          await opnieuwBijStoring(() => boss.getDb().executeSql("SELECT 1", []), maxMs).catch(() => {});
+        }
+        throw fout;
+      }
+    };
+  // Waiting longer than the lease is pointless: the job is then someone else's anyway.
+  const leaseMs = inst.leaseSeconden * 1000;
+  const MAIL_MS = 4 * 60_000;
+
   await boss.work<JobGegevens["aanlevering.verwerk"]>(
     WACHTRIJEN.verwerkAanlevering,
     { batchSize: 1, includeMetadata: true },
-    async ([job]) => {
+    naHerstel(leaseMs, async ([job]) => {
       if (!job) return;
       const lease = await houdLease(boss, WACHTRIJEN.verwerkAanlevering, job.id, inst.leaseSeconden);
       const begin = performance.now();
@@ -74,37 +96,37 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
       } finally {
         lease.stop();
       }
-    },
+    }),
   );
 
   await boss.work<JobGegevens["aanlevering.verwerk.mislukt"]>(
     WACHTRIJEN.verwerkingMislukt,
     { batchSize: 1, includeMetadata: true },
-    async ([job]) => {
+    naHerstel(MAIL_MS, async ([job]) => {
       if (!job) return;
       await markeerVerwerkingMislukt(
         job.data.aanleveringId,
         foutUitOutput(job.output) ?? "alle pogingen zijn mislukt.",
       );
-    },
+    }),
   );
 
   await boss.work<JobGegevens["mail.verstuur"]>(
     WACHTRIJEN.verstuurMail,
     { batchSize: 1, includeMetadata: true },
-    async ([job]) => {
+    naHerstel(MAIL_MS, async ([job]) => {
       if (!job) return;
       await verstuurMailBericht(job.data.mailBerichtId, { laatstePoging: job.retryCount >= job.retryLimit });
-    },
+    }),
   );
 
   await boss.work<JobGegevens["mail.verstuur.mislukt"]>(
     WACHTRIJEN.mailMislukt,
     { batchSize: 1, includeMetadata: true },
-    async ([job]) => {
+    naHerstel(MAIL_MS, async ([job]) => {
       if (!job) return;
       await markeerMailMislukt(job.data.mailBerichtId, foutUitOutput(job.output));
-    },
+    }),
   );
 
   await boss.work(WACHTRIJEN.opruimen, { batchSize: 1 }, async () => {
@@ -121,6 +143,26 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
       await boss.stop({ graceful: true, wait: true, timeout: wachtSeconden * 1000 });
     },
   };
+}
+
+/**
+ * pg-boss 10 does not await its own complete/fail after a handler (manager.js `onFetch`), so a
+ * database that goes away at that moment rejects a promise nobody holds, and Node ends the whole
+ * worker for it. The job itself is safe without that write: its lease runs out and it is retried,
+ * idempotently. So a rejection that only says "the database is unreachable" is logged and the
+ * worker carries on; any other unhandled rejection is a bug and still stops the process.
+ */
+export function overleefVerlorenDatabase(proces: NodeJS.Process = process): void {
+  proces.on("unhandledRejection", (reden) => {
+    if (isDatabaseOnbereikbaar(reden)) {
+      console.warn(
+        `[worker] database tijdelijk niet bereikbaar: ${reden instanceof Error ? reden.message : String(reden)}`,
+      );
+      return;
+    }
+    console.error("[worker] onafgehandelde fout:", reden);
+    proces.exit(1);
+  });
 }
 
 function foutUitOutput(output: unknown): string | undefined {

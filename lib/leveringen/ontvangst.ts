@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import { Transform, type TransformCallback } from "node:stream";
 import { schrijfAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseOnbereikbaar } from "@/lib/db/onbereikbaar";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
 import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
@@ -168,6 +169,39 @@ function dubbel(eerder: { ontvangenOp: Date; bestandsnaam: string }): Aanleverin
 }
 
 /**
+ * After a transaction that failed on the connection, whether it was committed after all (the
+ * connection may have gone while COMMIT was under way): the recorded upload when it was, "niet"
+ * when the database says it was not, "onbekend" when the database does not answer.
+ */
+async function uitkomstNaStoring(
+  berichtgeverId: string,
+  sha256: string,
+  sleutel: string,
+): Promise<OntvangenAanlevering | "niet" | "onbekend"> {
+  try {
+    const rij = await getDb().aanlevering.findUnique({
+      where: { berichtgeverId_sha256: { berichtgeverId, sha256 } },
+      include: { leveringen: { orderBy: { createdAt: "asc" } } },
+    });
+    // Another upload's row for the same bytes means ours was refused by the unique key.
+    if (!rij || rij.opslagSleutel !== sleutel) return "niet";
+    return {
+      aanleveringId: rij.id,
+      leveringen: rij.leveringen.map((l) => ({
+        id: l.id,
+        bestandsnaam: l.bestandsnaam,
+        gemeentecode: l.gemeentecode,
+        statistiekjaar: l.statistiekjaar,
+        statistiekkwartaal: l.statistiekkwartaal,
+        status: l.status,
+      })),
+    };
+  } catch {
+    return "onbekend";
+  }
+}
+
+/**
  * Receives one uploaded file: streams it into encrypted storage (hashing and counting it on the
  * way), refuses it when it is too large, empty or already delivered, and otherwise records the
  * Aanlevering with its Levering rows, the processing job and the receipt mail in one transaction.
@@ -210,25 +244,23 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
     }
     throw fout;
   }
-  if (grootte === 0) {
-    await verwijderBestand();
-    throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
-  }
-  const eerder = await db.aanlevering.findUnique({
-    where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
-  });
-  if (eerder) {
-    await verwijderBestand();
-    throw dubbel(eerder);
-  }
-
-  const leden = staart ? await zipLedenUitStaart(staart.bytes(), grootte) : null;
-  const inhoudLeveringen = leden ?? [{ naam: input.bestandsnaam, grootte }];
-  const ontvangenOp = new Date();
-  const boss = await jobVerzender();
-
+  // From here on the file is stored: every way out that records nothing removes it again, so a
+  // database outage in the middle leaves neither a file without its rows nor rows without their file.
   let resultaat: OntvangenAanlevering;
+  let inTransactie = false;
   try {
+    if (grootte === 0) throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
+    const eerder = await db.aanlevering.findUnique({
+      where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+    });
+    if (eerder) throw dubbel(eerder);
+
+    const leden = staart ? await zipLedenUitStaart(staart.bytes(), grootte) : null;
+    const inhoudLeveringen = leden ?? [{ naam: input.bestandsnaam, grootte }];
+    const ontvangenOp = new Date();
+    const boss = await jobVerzender();
+
+    inTransactie = true;
     resultaat = await db.$transaction(async (tx) => {
       const aanlevering = await tx.aanlevering.create({
         data: {
@@ -292,15 +324,27 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
       return { aanleveringId: aanlevering.id, leveringen };
     });
   } catch (fout) {
-    await verwijderBestand();
-    if (fout instanceof Prisma.PrismaClientKnownRequestError && fout.code === "P2002") {
-      // The same file arrived twice at the same moment; the other one won.
-      const ander = await db.aanlevering.findUnique({
-        where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
-      });
-      if (ander) throw dubbel(ander);
+    const uitkomst =
+      inTransactie && isDatabaseOnbereikbaar(fout) ? await uitkomstNaStoring(berichtgever.id, sha256, sleutel) : "niet";
+    if (uitkomst === "onbekend") {
+      // The rows may exist and then need this file: kept. The person is told to try again and
+      // then hears "al eerder aangeleverd" if it was recorded after all.
+      console.warn(`[ontvangst] uitkomst onzeker door een databasestoring; ${sleutel} blijft bewaard.`);
+      throw fout;
     }
-    throw fout;
+    if (uitkomst === "niet") {
+      await verwijderBestand();
+      if (fout instanceof Prisma.PrismaClientKnownRequestError && fout.code === "P2002") {
+        // The same file arrived twice at the same moment; the other one won.
+        const ander = await db.aanlevering.findUnique({
+          where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+        });
+        if (ander) throw dubbel(ander);
+      }
+      throw fout;
+    }
+    // Committed after all: the upload is in, with its job and mail.
+    resultaat = uitkomst;
   }
 
   try {

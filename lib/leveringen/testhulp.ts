@@ -49,9 +49,15 @@ export function pijplijnEnv(map: string, extra: Record<string, string> = {}): Re
   };
 }
 
-export async function maakPijplijnOmgeving(extra: Record<string, string> = {}): Promise<PijplijnOmgeving> {
+export async function maakPijplijnOmgeving(
+  extra: Record<string, string> = {},
+  opties: {
+    /** A migrated database to use instead of a new one (a fault test's own server); closed with the rest. */
+    database?: TestDatabase;
+  } = {},
+): Promise<PijplijnOmgeving> {
   const map = fs.mkdtempSync(path.join(os.tmpdir(), "swi-pijplijn-"));
-  const tdb = await maakTestDatabase({ poolMax: 1 });
+  const tdb = opties.database ?? (await maakTestDatabase({ poolMax: 1 }));
   const env: Record<string, string> = { ...pijplijnEnv(map, extra), DATABASE_URL: tdb.url };
   fs.mkdirSync(env.SWI_TIJDELIJKE_MAP!, { recursive: true });
   Object.assign(process.env, env);

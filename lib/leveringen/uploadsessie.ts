@@ -191,7 +191,11 @@ export async function voltooiUpload(
       uploadedById: sessie.userId,
       inhoud,
     });
-    await verwijderUploadSessie(sessie.id, opslag);
+    // The delivery is in; a session that cannot be removed now (a database hiccup) is left to the
+    // purge, rather than answering an error for an upload that succeeded.
+    await verwijderUploadSessie(sessie.id, opslag).catch((fout: unknown) =>
+      console.error(`[upload] sessie ${sessie.id} niet opgeruimd:`, fout instanceof Error ? fout.message : fout),
+    );
     return resultaat;
   } catch (fout) {
     if (fout instanceof AanleveringGeweigerd) await verwijderUploadSessie(sessie.id, opslag);

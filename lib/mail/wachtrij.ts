@@ -16,6 +16,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { getDb } from "@/lib/db/client";
+import { opnieuwBijStoring } from "@/lib/db/onbereikbaar";
 import { env } from "@/lib/env";
 import type { MailStatus, Prisma } from "@/lib/generated/prisma/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
@@ -149,11 +150,19 @@ export async function verstuurMailBericht(mailBerichtId: string, opties: { laats
     });
     throw fout;
   }
-  await db.mailBericht.update({
-    where: { id: m.id },
-    data: { status: "VERZONDEN", verzondenOp: new Date(), pogingen: { increment: 1 }, laatsteFout: null },
-  });
+  // Sent: recording that must survive a short database outage, or the retry would send it again.
+  await opnieuwBijStoring(
+    () =>
+      db.mailBericht.update({
+        where: { id: m.id },
+        data: { status: "VERZONDEN", verzondenOp: new Date(), pogingen: { increment: 1 }, laatsteFout: null },
+      }),
+    VASTLEGGEN_MS,
+  );
 }
+
+/** How long a sent mail's record waits for the database: below the mail job's 5-minute expiry. */
+const VASTLEGGEN_MS = 4 * 60_000;
 
 /** Dead-letter handler: the job is gone for good (e.g. the worker died on the last attempt). */
 export async function markeerMailMislukt(mailBerichtId: string, reden?: string): Promise<void> {

@@ -11,8 +11,8 @@ import { magUploaden, weigering } from "../../antwoord";
 export const POST = apiRoute(z.object({ uploadId: z.string() }), async ({ actor, params }) => {
   const verboden = magUploaden(actor);
   if (verboden) return verboden;
-  const sessie = await eigenUploadSessie(actor, params.uploadId);
   try {
+    const sessie = await eigenUploadSessie(actor, params.uploadId);
     return NextResponse.json(await voltooiUpload(sessie), { status: 201 });
   } catch (fout) {
     return weigering(fout);

@@ -12,13 +12,13 @@ export const PUT = apiRoute(
   async ({ actor, params, req }) => {
     const verboden = magUploaden(actor);
     if (verboden) return verboden;
-    const sessie = await eigenUploadSessie(actor, params.uploadId);
     const lengte = Number(req.headers.get("content-length") ?? NaN);
     if (Number.isFinite(lengte) && lengte > DEEL_GROOTTE) {
       return NextResponse.json({ melding: `Een deel is hoogstens ${DEEL_GROOTTE} bytes.` }, { status: 413 });
     }
     if (!req.body) return NextResponse.json({ melding: "Het deel is leeg." }, { status: 422 });
     try {
+      const sessie = await eigenUploadSessie(actor, params.uploadId);
       await ontvangDeel(sessie, params.n, Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>));
     } catch (fout) {
       return weigering(fout);
