@@ -9,7 +9,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
-import { bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
+import { bijAfsluiten, herstartBijUitval, startNext, zorgVoorBuild } from "./lib/portaal";
 import { startWorkerProces } from "./worker-proces";
 
 // E2E_NAAM separates parallel runs on one machine (own folder, own database).
@@ -68,7 +68,7 @@ async function main() {
   // Everything web server and worker print, for the test that no BSN ever reaches a log.
   const log = fs.createWriteStream(path.join(varDir, "server.log"), { flags: "w" });
   const next = startNext(port, portaalEnv, log);
-  const worker = startWorkerProces(portaalEnv, log);
+  const worker = herstartBijUitval("de worker", () => startWorkerProces(portaalEnv, log));
   bijAfsluiten([next, worker], db.stop);
 }
 

@@ -11,7 +11,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createDb } from "@/lib/db/client";
 import type { DemoTokenResultaat } from "@/lib/api-tokens/demo";
 import { seed, seedGemeenten } from "@/prisma/seed";
-import { bewaardGeheim, bijAfsluiten, startNext, zorgVoorBuild } from "./lib/portaal";
+import { bewaardGeheim, bijAfsluiten, herstartBijUitval, startNext, zorgVoorBuild } from "./lib/portaal";
 import { startWorkerProces } from "./worker-proces";
 
 async function main() {
@@ -60,7 +60,7 @@ async function main() {
   zorgVoorBuild();
   const next = startNext(port, env);
   // Processing of uploads, mail and the purge run in the worker.
-  const worker = startWorkerProces(env);
+  const worker = herstartBijUitval("de worker", () => startWorkerProces(env));
   bijAfsluiten([next, worker], stopDb);
   console.log(`\nHet SWI berichtgeversportaal draait op ${env.APP_URL}`);
   if (embedded) {

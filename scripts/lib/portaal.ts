@@ -77,18 +77,96 @@ export function schrijfOokNaar(kind: ChildProcess, log: fs.WriteStream): void {
   });
 }
 
-/** Stops children and runs the cleanup once, on a signal or when a child dies. */
-export function bijAfsluiten(kinderen: ChildProcess[], opruimen: () => Promise<void>): void {
+/**
+ * A child that is started again when it stops by itself. The worker is one: a worker that crashed
+ * (or could not start because the database was down) must come back on its own, not take the web
+ * server with it; its interrupted job is picked up again through its lease (lib/jobs/lease.ts).
+ * Quick successive crashes wait longer each time (up to `maxPauzeMs`), so a worker that cannot
+ * start keeps trying without spinning.
+ */
+export interface HerstartendKind {
+  readonly huidig: ChildProcess;
+  readonly herstarts: number;
+  /** Stops it for good (SIGTERM) and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+export function herstartBijUitval(
+  naam: string,
+  start: () => ChildProcess,
+  { eerstePauzeMs = 1000, maxPauzeMs = 30_000, stabielNaMs = 60_000 } = {},
+): HerstartendKind {
+  let huidig = start();
+  let gestartOp = Date.now();
+  let pauze = eerstePauzeMs;
+  let herstarts = 0;
+  let stoppen = false;
+  let timer: NodeJS.Timeout | undefined;
+  const bewaak = (kind: ChildProcess) =>
+    kind.once("exit", (code, signaal) => {
+      if (stoppen) return;
+      // One that ran for a while crashed once; one that dies at once again is waited for longer.
+      if (Date.now() - gestartOp > stabielNaMs) pauze = eerstePauzeMs;
+      console.error(
+        `[portaal] ${naam} stopte onverwacht (${signaal ?? code}); over ${pauze / 1000} s opnieuw gestart.`,
+      );
+      timer = setTimeout(() => {
+        if (stoppen) return;
+        herstarts++;
+        gestartOp = Date.now();
+        huidig = start();
+        bewaak(huidig);
+      }, pauze);
+      pauze = Math.min(pauze * 2, maxPauzeMs);
+    });
+  bewaak(huidig);
+  return {
+    get huidig() {
+      return huidig;
+    },
+    get herstarts() {
+      return herstarts;
+    },
+    async stop() {
+      stoppen = true;
+      clearTimeout(timer);
+      if (huidig.exitCode !== null || huidig.signalCode !== null) return;
+      await new Promise((r) => {
+        huidig.once("exit", r);
+        huidig.kill("SIGTERM");
+      });
+    },
+  };
+}
+
+function isHerstartend(k: ChildProcess | HerstartendKind): k is HerstartendKind {
+  return "huidig" in k;
+}
+
+/**
+ * Stops children and runs the cleanup once, on a signal or when a child dies. A restarting child
+ * (herstartBijUitval) dying is not a reason to stop: it comes back by itself.
+ */
+export function bijAfsluiten(kinderen: (ChildProcess | HerstartendKind)[], opruimen: () => Promise<void>): void {
   let bezig = false;
   const stop = async (code: number) => {
     if (bezig) return;
     bezig = true;
-    for (const k of kinderen) if (k.exitCode === null) k.kill("SIGTERM");
-    await Promise.all(kinderen.map((k) => (k.exitCode !== null ? null : new Promise((r) => k.once("exit", r)))));
+    await Promise.all(
+      kinderen.map((k) => {
+        if (isHerstartend(k)) return k.stop();
+        // A child killed by a signal has no exit code, only a signal: it has exited all the same.
+        if (k.exitCode !== null || k.signalCode !== null) return null;
+        return new Promise((r) => {
+          k.once("exit", r);
+          k.kill("SIGTERM");
+        });
+      }),
+    );
     await opruimen().catch((e) => console.error(e));
     process.exit(code);
   };
   process.once("SIGINT", () => void stop(130));
   process.once("SIGTERM", () => void stop(143));
-  for (const k of kinderen) k.once("exit", (code) => void stop(code ?? 1));
+  for (const k of kinderen) if (!isHerstartend(k)) k.once("exit", (code) => void stop(code ?? 1));
 }
