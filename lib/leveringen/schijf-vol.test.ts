@@ -39,7 +39,7 @@ const SNEL = {
 };
 
 /** The simulated disk: which paths are on it, and how many bytes still fit. */
-const schijf = { vrij: Infinity, op: (_pad: string) => false };
+const schijf: { vrij: number; op: (pad: string) => boolean } = { vrij: Infinity, op: () => false };
 
 function geenRuimte(): NodeJS.ErrnoException {
   return Object.assign(new Error("ENOSPC: no space left on device, write"), {
