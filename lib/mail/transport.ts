@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env, isLocalOutbox, mailDir } from "@/lib/env";
 
 export interface Mail {
@@ -11,17 +12,52 @@ export interface Mail {
   tekst: string;
 }
 
-let transporter: Transporter | undefined;
+/**
+ * How long a send may wait on the mail server, so that a server that accepts the connection and
+ * then says nothing (or hangs after the message) fails the attempt within seconds; the mail job
+ * is then retried with backoff (lib/mail/wachtrij.ts) instead of holding the mail queue.
+ *
+ *   SWI_SMTP_VERBINDING_SECONDEN  opening the TCP connection (default 10)
+ *   SWI_SMTP_BEGROETING_SECONDEN  the server's greeting after connecting (default 10)
+ *   SWI_SMTP_STILTE_SECONDEN      silence on an open connection, e.g. after the message (default 20)
+ */
+export interface SmtpTimeouts {
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+}
+
+function seconden(env: Record<string, string | undefined>, naam: string, standaard: number): number {
+  const tekst = env[naam]?.trim();
+  if (!tekst) return standaard * 1000;
+  const waarde = Number(tekst);
+  if (!Number.isFinite(waarde) || waarde <= 0) {
+    throw new Error(`${naam}=${tekst} is ongeldig: verwacht een aantal seconden groter dan 0.`);
+  }
+  return Math.round(waarde * 1000);
+}
+
+export function smtpTimeouts(env: Record<string, string | undefined> = process.env): SmtpTimeouts {
+  return {
+    connectionTimeout: seconden(env, "SWI_SMTP_VERBINDING_SECONDEN", 10),
+    greetingTimeout: seconden(env, "SWI_SMTP_BEGROETING_SECONDEN", 10),
+    socketTimeout: seconden(env, "SWI_SMTP_STILTE_SECONDEN", 20),
+  };
+}
+
+let transporter: { sleutel: string; transporter: Transporter } | undefined;
 
 function smtp(): Transporter {
-  if (!transporter) {
-    transporter = nodemailer.createTransport(env().SMTP_URL!, {
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
-    } as never);
+  const url = env().SMTP_URL!;
+  const timeouts = smtpTimeouts();
+  const sleutel = JSON.stringify([url, timeouts]);
+  if (transporter?.sleutel !== sleutel) {
+    transporter?.transporter.close();
+    // Not createTransport(url, options): its second argument is the messages' defaults, so the
+    // timeouts would silently not apply (and a silent server would hold a mail for 10 minutes).
+    transporter = { sleutel, transporter: nodemailer.createTransport(new SMTPTransport({ url, ...timeouts })) };
   }
-  return transporter;
+  return transporter.transporter;
 }
 
 /** Writes the message as an .eml file for the local outbox page (embedded mode only). */

@@ -225,7 +225,24 @@ export async function mailOverzicht(
   });
 }
 
+/**
+ * The reason an attempt failed, for CBS staff on /beheer/mail: what happened in Dutch, with the
+ * mail server's own words after it (those are what its administrator searches for).
+ */
 function foutTekst(fout: unknown): string {
-  const tekst = fout instanceof Error ? fout.message : String(fout);
-  return tekst.replace(/\s+/g, " ").trim().slice(0, MAX_FOUTTEKST);
+  const tekst = (fout instanceof Error ? fout.message : String(fout)).replace(/\s+/g, " ").trim();
+  const f = fout as { code?: unknown; responseCode?: unknown } | null;
+  const code = typeof f?.code === "string" ? f.code : "";
+  const antwoord = typeof f?.responseCode === "number" ? f.responseCode : 0;
+  const uitleg =
+    code === "ETIMEDOUT"
+      ? "De mailserver antwoordde niet op tijd"
+      : code === "ECONNECTION" || code === "ESOCKET" || code === "EDNS"
+        ? "De mailserver is niet bereikbaar"
+        : antwoord >= 500
+          ? "De mailserver weigerde de e-mail"
+          : antwoord >= 400
+            ? "De mailserver weigerde de e-mail tijdelijk"
+            : "";
+  return (uitleg ? `${uitleg} (${tekst})` : tekst).slice(0, MAX_FOUTTEKST);
 }
