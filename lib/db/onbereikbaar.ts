@@ -5,8 +5,8 @@
  * everything else stays a bug that must surface.
  *
  * The same outage reaches us in several shapes: Prisma's known errors (P1001 …), its driver
- * adapter's error kinds, and raw `pg` errors from pg-boss (socket codes, SQLSTATE classes 08 and
- * 57P, or only a message for a connection that ends mid-query).
+ * adapter's error kinds, and raw `pg` errors from pg-boss (a socket error while connecting,
+ * SQLSTATE classes 08 and 57P, or only a message for a connection that ends mid-query).
  */
 
 const PRISMA_CODES = new Set([
@@ -46,6 +46,7 @@ export function isDatabaseOnbereikbaar(fout: unknown): boolean {
     const o = f as {
       code?: unknown;
       originalCode?: unknown;
+      syscall?: unknown;
       kind?: unknown;
       message?: unknown;
       cause?: unknown;
@@ -54,7 +55,9 @@ export function isDatabaseOnbereikbaar(fout: unknown): boolean {
     };
     for (const code of [o.code, o.originalCode]) {
       if (typeof code !== "string") continue;
-      if (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATE.test(code)) return true;
+      if (PRISMA_CODES.has(code) || SQLSTATE.test(code)) return true;
+      // Only on connecting: an uploader's dropped connection (ECONNRESET "aborted") is no outage.
+      if (SOCKET_CODES.has(code) && (o.syscall === "connect" || o.syscall === "getaddrinfo")) return true;
     }
     if (typeof o.kind === "string" && ADAPTER_SOORTEN.has(o.kind)) return true;
     if (typeof o.message === "string" && BERICHTEN.test(o.message)) return true;

@@ -107,16 +107,39 @@ export async function eigenUploadSessie(actor: Actor, uploadId: string): Promise
 
 class DeelTeGroot extends Error {}
 
+class DeelOnvolledig extends Error {
+  constructor(readonly grootte: number) {
+    super(`deel van ${grootte} bytes`);
+  }
+}
+
+/** The request body broke off (the connection was cut) before the part was in. */
+class VerbindingVerbroken extends Error {}
+
+/**
+ * Passes exactly `verwacht` bytes. A part that is too long fails at once; one that is too short
+ * fails at its end, before the storage makes it visible: a cut-off part is never stored as if it
+ * were complete, not even for a moment (a status request in between would report it received).
+ */
 class Begrenzer extends Transform {
   private n = 0;
-  constructor(private readonly max: number) {
+  constructor(private readonly verwacht: number) {
     super();
   }
   override _transform(stuk: Buffer, _c: BufferEncoding, klaar: TransformCallback): void {
     this.n += stuk.length;
-    if (this.n > this.max) klaar(new DeelTeGroot());
+    if (this.n > this.verwacht) klaar(new DeelTeGroot());
     else klaar(null, stuk);
   }
+  override _flush(klaar: TransformCallback): void {
+    klaar(this.n === this.verwacht ? null : new DeelOnvolledig(this.n));
+  }
+}
+
+function oorzaak<T extends Error>(fout: unknown, soort: new (...a: never[]) => T): T | undefined {
+  if (fout instanceof soort) return fout;
+  const c = (fout as { cause?: unknown } | null)?.cause;
+  return c instanceof soort ? c : undefined;
 }
 
 /** Stores part `n` (replacing an earlier copy). Its size must be exactly what the session expects. */
@@ -132,21 +155,25 @@ export async function ontvangDeel(
   }
   const verwacht = verwachteDeelGrootte(sessie, n);
   const begrenzer = new Begrenzer(verwacht);
-  body.on("error", (e) => begrenzer.destroy(e));
-  const sleutel = deelSleutel(sessie.id, n);
-  let grootte: number;
+  body.on("error", (e) => begrenzer.destroy(new VerbindingVerbroken(e.message, { cause: e })));
   try {
-    ({ grootte } = await opslag.schrijf(sleutel, body.pipe(begrenzer)));
+    await opslag.schrijf(deelSleutel(sessie.id, n), body.pipe(begrenzer));
   } catch (fout) {
     body.destroy();
-    if (fout instanceof DeelTeGroot || (fout as { cause?: unknown })?.cause instanceof DeelTeGroot) {
+    if (oorzaak(fout, DeelTeGroot))
       throw new UploadFout(422, `Deel ${n} is groter dan de verwachte ${verwacht} bytes.`);
+    const onvolledig = oorzaak(fout, DeelOnvolledig);
+    if (onvolledig) {
+      throw new UploadFout(
+        422,
+        `Deel ${n} heeft ${onvolledig.grootte} bytes, verwacht ${verwacht}. Stuur het opnieuw.`,
+      );
+    }
+    // Nobody reads this answer (the sender is gone), but the log shows a dropped part, not a crash.
+    if (oorzaak(fout, VerbindingVerbroken)) {
+      throw new UploadFout(400, `De verbinding werd verbroken voordat deel ${n} binnen was. Stuur het opnieuw.`);
     }
     throw fout;
-  }
-  if (grootte !== verwacht) {
-    await opslag.verwijder(sleutel);
-    throw new UploadFout(422, `Deel ${n} heeft ${grootte} bytes, verwacht ${verwacht}. Stuur het opnieuw.`);
   }
 }
 
