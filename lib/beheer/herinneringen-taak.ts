@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { verstuurAutomatischeHerinneringen } from "./herinneringen";
+import { opnieuwBijDeadlock } from "@/lib/jobs/boss";
 
 /**
  * The scheduled automatic reminder, as the worker registers it (lib/jobs/worker.ts). It runs
@@ -11,16 +12,18 @@ export const HERINNERING_WACHTRIJ = "herinnering.automatisch";
 export const HERINNERING_SCHEMA = "5 8-17 * * *";
 
 export async function registreerHerinneringTaak(boss: PgBoss, schema: string = HERINNERING_SCHEMA): Promise<void> {
-  await boss.createQueue(HERINNERING_WACHTRIJ, {
-    name: HERINNERING_WACHTRIJ,
-    retryLimit: 3,
-    retryDelay: 300,
-    expireInSeconds: 900,
-  });
+  await opnieuwBijDeadlock(() =>
+    boss.createQueue(HERINNERING_WACHTRIJ, {
+      name: HERINNERING_WACHTRIJ,
+      retryLimit: 3,
+      retryDelay: 300,
+      expireInSeconds: 900,
+    }),
+  );
   await boss.work(HERINNERING_WACHTRIJ, { batchSize: 1 }, async () => {
     const r = await verstuurAutomatischeHerinneringen(new Date());
     if (r.verstuurd)
       console.log(`[worker] automatische herinnering ${r.jaar} K${r.kwartaal}: ${r.aantalMails} e-mails`);
   });
-  await boss.schedule(HERINNERING_WACHTRIJ, schema, {}, { tz: "Europe/Amsterdam" });
+  await opnieuwBijDeadlock(() => boss.schedule(HERINNERING_WACHTRIJ, schema, {}, { tz: "Europe/Amsterdam" }));
 }

@@ -99,8 +99,31 @@ export async function zorgVoorWachtrijen(boss: PgBoss, bijwerken: boolean, inst 
   ];
   for (const naam of volgorde) {
     const opties = { name: naam, ...wachtrijOpties(naam, inst) };
-    await boss.createQueue(naam, opties);
-    if (bijwerken) await boss.updateQueue(naam, opties);
+    await opnieuwBijDeadlock(() => boss.createQueue(naam, opties));
+    if (bijwerken) await opnieuwBijDeadlock(() => boss.updateQueue(naam, opties));
+  }
+}
+
+function isDeadlock(fout: unknown): boolean {
+  const f = fout as { code?: unknown; message?: unknown } | null;
+  return f?.code === "40P01" || (typeof f?.message === "string" && f.message.includes("deadlock detected"));
+}
+
+/**
+ * Runs an idempotent queue set-up step again when PostgreSQL chose it as a deadlock victim. Two
+ * workers (or a worker and a web process) starting at the same moment create and update the same
+ * queues and schedules; pg-boss takes its locks in an order that can deadlock, and PostgreSQL then
+ * aborts one of them. The load benchmark saw a worker exit on it. PostgreSQL's advice for a
+ * deadlock is to retry; the steps are idempotent, so retrying after a short random pause is safe.
+ */
+export async function opnieuwBijDeadlock<T>(stap: () => Promise<T>, pogingen = 6): Promise<T> {
+  for (let poging = 1; ; poging++) {
+    try {
+      return await stap();
+    } catch (fout) {
+      if (!isDeadlock(fout) || poging >= pogingen) throw fout;
+      await new Promise((r) => setTimeout(r, 50 * poging + Math.random() * 200));
+    }
   }
 }
 

@@ -15,7 +15,14 @@ import { isDatabaseOnbereikbaar, opnieuwBijStoring } from "@/lib/db/onbereikbaar
 import { ruimOp } from "@/lib/leveringen/opruimen";
 import { LeaseVerloren, markeerVerwerkingMislukt, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { markeerMailMislukt, verstuurMailBericht } from "@/lib/mail/wachtrij";
-import { gebruikAlsVerzender, maakBoss, WACHTRIJEN, zorgVoorWachtrijen, type JobGegevens } from "./boss";
+import {
+  gebruikAlsVerzender,
+  maakBoss,
+  opnieuwBijDeadlock,
+  WACHTRIJEN,
+  zorgVoorWachtrijen,
+  type JobGegevens,
+} from "./boss";
 import { jobInstellingen, type JobInstellingen } from "./instellingen";
 import { houdLease } from "./lease";
 
@@ -133,7 +140,9 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
     const r = await ruimOp();
     if (r.signaleringslijsten + r.uploads + r.uploadSessies > 0) console.log("[worker] opgeruimd:", r);
   });
-  await boss.schedule(WACHTRIJEN.opruimen, opties.opruimSchema ?? "7 * * * *", {}, { tz: "Europe/Amsterdam" });
+  await opnieuwBijDeadlock(() =>
+    boss.schedule(WACHTRIJEN.opruimen, opties.opruimSchema ?? "7 * * * *", {}, { tz: "Europe/Amsterdam" }),
+  );
   if (opties.opruimenBijStart ?? true) await boss.send(WACHTRIJEN.opruimen, {});
   await registreerHerinneringTaak(boss);
 
