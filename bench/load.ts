@@ -142,9 +142,26 @@ async function main() {
     SWI_STORAGE_DIR: path.join(varDir, "opslag"),
     ...(process.env.SWI_NEXT_DIR ? { SWI_NEXT_DIR: process.env.SWI_NEXT_DIR } : {}),
   };
+  if (
+    await fetch(`${BASIS}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error(
+      `Poort ${PORT} is al in gebruik (een server van een eerdere run?); kies een andere met BENCH_PORT.`,
+    );
+  }
   const web = startWeb(PORT, env, logMap);
   const workers = [startWorker("worker-1", env, logMap), startWorker("worker-2", env, logMap)];
   const processen: Proces[] = [web, ...workers];
+  // Interrupted by hand: take the servers down too, or the next run finds the port taken.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      for (const p of processen) p.kind.kill("SIGKILL");
+      process.exit(130);
+    });
+  }
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
   try {

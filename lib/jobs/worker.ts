@@ -118,14 +118,18 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
     }),
   );
 
-  await boss.work<JobGegevens["mail.verstuur"]>(
-    WACHTRIJEN.verstuurMail,
-    { batchSize: 1, includeMetadata: true },
-    naHerstel(MAIL_MS, async ([job]) => {
-      if (!job) return;
-      await verstuurMailBericht(job.data.mailBerichtId, { laatstePoging: job.retryCount >= job.retryLimit });
-    }),
-  );
+  // Several loops on the mail queue: each sends one mail at a time, and at the deadline hundreds
+  // are queued within minutes.
+  for (let i = 0; i < inst.mailParallel; i++) {
+    await boss.work<JobGegevens["mail.verstuur"]>(
+      WACHTRIJEN.verstuurMail,
+      { batchSize: 1, includeMetadata: true },
+      naHerstel(MAIL_MS, async ([job]) => {
+        if (!job) return;
+        await verstuurMailBericht(job.data.mailBerichtId, { laatstePoging: job.retryCount >= job.retryLimit });
+      }),
+    );
+  }
 
   await boss.work<JobGegevens["mail.verstuur.mislukt"]>(
     WACHTRIJEN.mailMislukt,
