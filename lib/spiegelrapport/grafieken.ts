@@ -131,7 +131,31 @@ interface Balk {
 }
 
 /** The chart as an SVG string (role="img", named by its title; the table beside it has the numbers). */
+/** Rendered charts by their data: at most this many are kept (a few KB each). */
+const CACHE_GROOTTE = 500;
+const cache = new Map<string, string>();
+
+/**
+ * The chart as SVG. Plot in linkedom takes 40–250 ms per chart, which made the spiegelrapport the
+ * slowest page under bench:load; a chart is a pure function of its data (counts, no personal
+ * data, and a delivery's spiegelrapport never changes), so renders are kept by that data.
+ */
 export function grafiekSvg(g: Grafiek): string {
+  const sleutel = JSON.stringify(g);
+  const bekend = cache.get(sleutel);
+  if (bekend !== undefined) {
+    // Most recently used last, so the oldest is the one dropped.
+    cache.delete(sleutel);
+    cache.set(sleutel, bekend);
+    return bekend;
+  }
+  const svg = tekenGrafiek(g);
+  cache.set(sleutel, svg);
+  if (cache.size > CACHE_GROOTTE) cache.delete(cache.keys().next().value!);
+  return svg;
+}
+
+function tekenGrafiek(g: Grafiek): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const perioden = g.vorigLabel ? [g.huidigLabel, g.vorigLabel] : [g.huidigLabel];
   const balken: Balk[] = g.punten.flatMap((p) => {

@@ -194,6 +194,17 @@ describe("grafieken", () => {
     expect(svg.match(/aria-label=/g)).toHaveLength(1);
   });
 
+  it("gives a chart of the same data the same SVG, and one of other data its own", () => {
+    const { rapport } = gegevens();
+    const type = spiegelrapportGrafieken(rapport).find((x) => x.id === "type-migrant")!;
+    const eerst = grafiekSvg(type);
+    expect(grafiekSvg(structuredClone(type))).toBe(eerst);
+    const anders = { ...type, punten: type.punten.map((p) => ({ ...p, huidig: p.huidig + 1 })) };
+    const svg = grafiekSvg(anders);
+    expect(svg).not.toBe(eerst);
+    for (const p of anders.punten) expect(svg).toContain(`2026 K1: ${p.huidig}`);
+  });
+
   it("draws one bar per category without a previous quarter", () => {
     const { rapport } = gegevens({ metVorige: false, vervuiling: null });
     const type = spiegelrapportGrafieken(rapport).find((x) => x.id === "type-migrant")!;
