@@ -18,6 +18,27 @@ const PUBLIEK = [
 
 const SESSIE_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+const VEILIGE_METHODEN = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing request to a session route that another site made the browser send. SameSite=Lax
+ * keeps the session cookie off cross-site requests, but not off those from a sibling subdomain
+ * (same site) or from browsers without SameSite, and route handlers, unlike server actions, get no
+ * Origin check from Next.js. Browsers always send Sec-Fetch-Site or at least Origin with such a
+ * request; a request with neither does not come from a browser page and carries no one's cookie
+ * unwillingly.
+ */
+function vanAndereHerkomst(request: NextRequest): boolean {
+  if (VEILIGE_METHODEN.has(request.method)) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const eigen = [request.nextUrl.origin];
+  if (process.env.APP_URL) eigen.push(new URL(process.env.APP_URL).origin);
+  return !eigen.includes(origin);
+}
+
 function csp(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
   return [
@@ -36,6 +57,10 @@ function csp(nonce: string): string {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Server actions (POSTs to pages) get the same check from Next.js itself; /api/v1 is not matched.
+  if (pathname.startsWith("/api/") && vanAndereHerkomst(request)) {
+    return NextResponse.json({ fout: "Ongeldige herkomst van het verzoek." }, { status: 403 });
+  }
   const ingelogd = SESSIE_COOKIES.some((c) => request.cookies.has(c));
   if (!ingelogd && !PUBLIEK.some((p) => p.test(pathname))) {
     if (pathname.startsWith("/api/")) {
