@@ -12,10 +12,12 @@
  * Pass 2 makes "rejected as a whole" hold even when the last member is the bomb, without
  * keeping the parsed earlier members in memory meanwhile.
  */
+import fsp from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { Readable as ReadableStream } from "node:stream";
 import yauzl from "yauzl";
 import type { ControleContext, TechnischeFout, TechnischeUitkomst } from "../types";
+import { bestandssoort, lijktXml, XML_BESTAND, ZIP_BESTAND } from "../xml/bestandssoort";
 import { BESTANDSNAAM_PATROON, heeftXmlExtensie, heeftZipExtensie, ontleedBestandsnaam } from "./bestandsnaam";
 import { controleerXml } from "./controleer-xml";
 
@@ -57,8 +59,8 @@ export async function* leesZip(
       validateEntrySizes: true,
       strictFileNames: true,
     });
-  } catch (e) {
-    yield zipAfgewezen(bestand.naam, [`Het bestand ${bestand.naam} is geen leesbaar zip-bestand (${foutTekst(e)}).`]);
+  } catch {
+    yield zipAfgewezen(bestand.naam, [await geenZipBericht(bestand)]);
     return;
   }
   try {
@@ -68,7 +70,9 @@ export async function* leesZip(
     } catch (e) {
       yield zipAfgewezen(
         bestand.naam,
-        e instanceof ZipProblemen ? e.problemen : [`Het zip-bestand ${bestand.naam} is beschadigd (${foutTekst(e)}).`],
+        e instanceof ZipProblemen
+          ? e.problemen
+          : [`Het zip-bestand ${bestand.naam} is beschadigd: de inhoudsopgave ervan kan niet worden gelezen.`],
       );
       return;
     }
@@ -85,6 +89,33 @@ export async function* leesZip(
   } finally {
     zip.close();
   }
+}
+
+/**
+ * Why a file named .zip cannot be opened as one. The library's own reason is English and can name
+ * server paths; the sender gets what the file really is, when its first bytes tell.
+ */
+async function geenZipBericht(bestand: { naam: string; pad: string }): Promise<string> {
+  let begin: Uint8Array = new Uint8Array(0);
+  try {
+    const handle = await fsp.open(bestand.pad, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(16), 0, 16, 0);
+      begin = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Unreadable: the general message below.
+  }
+  const soort = lijktXml(begin) ? XML_BESTAND : bestandssoort(begin);
+  if (soort !== null && soort !== ZIP_BESTAND) {
+    return (
+      `Het bestand ${bestand.naam} is geen zip-bestand maar ${soort}. Lever een zip-bestand aan met daarin de SWI-bestanden` +
+      (soort === XML_BESTAND ? ", of lever het XML-bestand los aan met de extensie .XML." : ".")
+    );
+  }
+  return `Het bestand ${bestand.naam} is geen leesbaar zip-bestand: het is beschadigd, niet volledig aangekomen, of geen zip-bestand.`;
 }
 
 /** A file refused before its contents are read: one result under its own name, all problems as T01 failures. */
@@ -146,7 +177,11 @@ async function leesInhoud(zip: yauzl.ZipFile, limieten: ZipLimieten): Promise<Li
 }
 
 function naamProbleem(naam: string): string | null {
-  const toon = JSON.stringify(naam);
+  // Escaped beyond JSON: a bidi override or zero width in the message would make it show another name.
+  const toon = JSON.stringify(naam).replace(
+    /[\u007f-\u009f\u2028\u2029]|\p{Cf}/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
   if (naam.endsWith("/") || naam.endsWith("\\")) {
     return `Het zip-bestand bevat een map (${toon}); een zip mag alleen SWI-bestanden bevatten, niet in mappen.`;
   }
@@ -204,7 +239,7 @@ async function controleerUitpakken(zip: yauzl.ZipFile, leden: Lid[], limieten: Z
       for await (const chunk of bewaakt(stroom, lid, bewaking)) void chunk;
     } catch (e) {
       if (e instanceof TeGrootUitgepakt) return e.message;
-      return `Het bestand ${lid.naam} in het zip-bestand kan niet worden uitgepakt; het zip-bestand is beschadigd of gemanipuleerd (${foutTekst(e)}).`;
+      return `Het bestand ${lid.naam} in het zip-bestand kan niet worden uitgepakt; het zip-bestand is beschadigd of gemanipuleerd.`;
     } finally {
       stroom?.destroy();
     }
@@ -255,8 +290,4 @@ function totaalBericht(limieten: ZipLimieten): string {
 
 function bomBericht(naam: string, limieten: ZipLimieten): string {
   return `Het bestand ${naam} in het zip-bestand wordt bij uitpakken meer dan ${limieten.maxVerhouding} keer zo groot; zo sterk laat een SWI-bestand zich niet inpakken. Het zip-bestand is geweigerd (bescherming tegen zogenaamde zip-bommen).`;
-}
-
-function foutTekst(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

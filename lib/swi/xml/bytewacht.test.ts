@@ -57,6 +57,17 @@ describe("Bytewacht", () => {
     expect(() => lees([Buffer.from("<a/>", "utf16le")])).toThrow(/UTF-16/);
   });
 
+  it("says what a file really is when its first bytes are a zip, a PDF or an image", () => {
+    const begin = (...b: number[]) => Buffer.concat([Buffer.from(b), Buffer.from("rest van het bestand")]);
+    expect(() => lees([begin(0x50, 0x4b, 0x03, 0x04)])).toThrow(
+      /geen XML-bestand maar een zip-bestand.*extensie \.zip/,
+    );
+    expect(() => lees([Buffer.from("%PDF-1.7\n")])).toThrow(/geen XML-bestand maar een PDF-document/);
+    // Also when the signature arrives byte by byte.
+    expect(() => lees(inStukken(begin(0x89, 0x50, 0x4e, 0x47), 1))).toThrow(/maar een PNG-afbeelding/);
+    expect(lees([Buffer.from("<PK/>")])).toBe("<PK/>");
+  });
+
   it("accepts tiny inputs", () => {
     expect(lees([Buffer.from("<a/")])).toBe("<a/");
   });

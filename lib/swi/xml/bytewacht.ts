@@ -8,6 +8,7 @@
  * in this project ever processes one, whatever its options.
  */
 import { isUtf8 } from "node:buffer";
+import { bestandssoort, ZIP_BESTAND } from "./bestandssoort";
 
 const DOCTYPE = Buffer.from("<!DOCTYPE", "latin1");
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
@@ -83,6 +84,14 @@ export class Bytewacht {
     ) {
       throw new BytewachtFout(
         "Het bestand is opgeslagen als UTF-16; alleen UTF-8 is toegestaan. Sla het bestand op als UTF-8 en lever het opnieuw aan.",
+        0,
+      );
+    }
+    const soort = bestandssoort(data);
+    if (soort !== null) {
+      throw new BytewachtFout(
+        `Het bestand is geen XML-bestand maar ${soort}. Lever het SWI-bestand aan als XML-bestand in UTF-8` +
+          (soort === ZIP_BESTAND ? "; een zip-bestand moet de extensie .zip hebben." : "."),
         0,
       );
     }
