@@ -61,8 +61,16 @@ export interface ZipLid {
 }
 
 /**
+ * Characters a member name cannot be recorded or shown with: NUL, which PostgreSQL text refuses
+ * (the whole upload failed on it), other control characters, and invisible formatting characters
+ * that make a name show as another in the portal and the mail.
+ */
+const ONTOONBAAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/u;
+
+/**
  * The files in the zip (folders left out), or null when they cannot be read from the tail (not a
- * zip, damaged, too many members): processing then rejects the zip as a whole.
+ * zip, damaged, too many members) or a name cannot be recorded: processing then rejects the zip
+ * as a whole, under the zip's own name.
  */
 export async function zipLedenUitStaart(staart: Buffer, totaal: number): Promise<ZipLid[] | null> {
   try {
@@ -92,7 +100,7 @@ export async function zipLedenUitStaart(staart: Buffer, totaal: number): Promise
         zip.on("error", reject);
         zip.readEntry();
       });
-      return leden.length > 0 ? leden : null;
+      return leden.length > 0 && !leden.some((l) => ONTOONBAAR.test(l.naam)) ? leden : null;
     } finally {
       zip.close();
     }
