@@ -58,7 +58,9 @@ export function teLeverenKwartaal(nu: Date = new Date()): { jaar: number; kwarta
   return huidig === 1 ? { jaar: jaar - 1, kwartaal: 4 } : { jaar, kwartaal: huidig - 1 };
 }
 
-const ONVEILIG = /[\\/\u0000-\u001f\u007f]/;
+// Path separators, control characters, and invisible formatting characters (bidi overrides, zero
+// widths): a name holding one can show as another name in the portal, the mail and the audit log.
+const ONVEILIG = /[\\/\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/u;
 
 /**
  * The refusal of an upload by its name alone, before any byte is sent: an XML must be named
@@ -207,6 +209,11 @@ async function uitkomstNaStoring(
  * Aanlevering with its Levering rows, the processing job and the receipt mail in one transaction.
  */
 export async function registreerAanlevering(input: AanleveringInput): Promise<OntvangenAanlevering> {
+  // A sender that breaks off can fail the stream while the berichtgever is looked up: listen from
+  // the start (an error nobody listens to is uncaught) and remember it, because a failed stream
+  // that is piped afterwards never ends.
+  let vroegeFout: unknown = null;
+  input.inhoud.on("error", (e) => (vroegeFout ??= e));
   const db = getDb();
   const berichtgever = await db.berichtgever.findUnique({ where: { id: input.berichtgeverId } });
   if (!berichtgever) {
@@ -230,6 +237,7 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
   let grootte: number;
   let sha256: string;
   try {
+    if (vroegeFout !== null) throw vroegeFout;
     const begrenzer = new Begrenzer(max, staart);
     input.inhoud.on("error", (e) => begrenzer.destroy(e));
     ({ grootte, sha256 } = await opslag.schrijf(sleutel, input.inhoud.pipe(begrenzer)));

@@ -5,7 +5,8 @@ import { berichtgeverVoorUpload, startUpload } from "@/lib/leveringen/uploadsess
 import { magUploaden, weigering } from "./antwoord";
 
 const Invoer = z.object({
-  bestandsnaam: z.string().trim().min(1).max(255),
+  // Only a bound on the input: the name check (422) tells why a long name cannot be used.
+  bestandsnaam: z.string().trim().min(1).max(10_000),
   grootte: z.number().int().min(0),
 });
 
