@@ -8,6 +8,11 @@
  *   rows deleted, because error messages may quote BSNs;
  * - upload sessions abandoned for more than 24 hours, with their parts.
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
+ *
+ * Removing a list or an upload is an audit entry (actor: the system; details: ids, file name and
+ * term, never content), because the log shows both arriving and being downloaded and must show
+ * where that person-level data went. An abandoned session gets none: it never became a delivery,
+ * nothing in the log refers to it, and its parts could be read by no one.
  */
 import { schrijfAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
