@@ -10,7 +10,7 @@ class NepServer {
   sessies = new Map<string, { naam: string; grootte: number; delen: Map<number, Buffer> }>();
   verzoeken: string[] = [];
   /** Per "PUT n": what the next attempts do. "verloren": stored, but the answer never arrives. */
-  putScript = new Map<number, ("net" | "verloren" | 500 | 422)[]>();
+  putScript = new Map<number, ("net" | "verloren" | 500 | 422 | 507)[]>();
   startAntwoord: { status: number; data: object } | null = null;
   voltooid: Buffer | null = null;
 
@@ -48,13 +48,14 @@ class NepServer {
     this.verzoeken.push(`PUT ${n}`);
     const stap = this.putScript.get(Number(n))?.shift();
     if (stap === "net") return 0;
-    if (stap === 500 || stap === 422) return stap;
+    if (stap === 500 || stap === 422 || stap === 507) return stap;
     this.sessies.get(id!)!.delen.set(Number(n), Buffer.from(await body.arrayBuffer()));
     return stap === "verloren" ? 0 : 204;
   }
 }
 
 let server: NepServer;
+const VOL = "De opslag van het portaal is tijdelijk vol; uw bestand is niet kwijt.";
 
 beforeEach(() => {
   server = new NepServer();
@@ -70,6 +71,7 @@ beforeEach(() => {
       ontimeout?: () => void;
       onabort?: () => void;
       status = 0;
+      responseText = "";
       timeout = 0;
       private url = "";
       open(_m: string, url: string) {
@@ -84,6 +86,7 @@ beforeEach(() => {
           if (status === 0) return this.onerror?.();
           this.upload.onprogress?.({ loaded: body.size });
           this.status = status;
+          if (status === 507) this.responseText = JSON.stringify({ melding: VOL });
           this.onload?.();
         });
       }
@@ -180,6 +183,24 @@ describe("uploadBestand", () => {
     expect((fout as VerbindingMislukt).uploadId).toBe("u1");
     expect(sessies).toEqual(["u1"]);
     expect(server.verzoeken.filter((v) => v === "PUT 0")).toHaveLength(MAX_POGINGEN);
+  });
+
+  it("tells the person what the portal says of its own trouble while it waits, and afterwards", async () => {
+    server.putScript.set(0, [507, 507]);
+    const voortgang: UploadVoortgang[] = [];
+    await voerUit(uploadBestand(bestand("0123"), { berichtgeverCode: "0153", opVoortgang: (v) => voortgang.push(v) }));
+    const wachten = voortgang.filter((v) => v.soort === "wacht");
+    expect(wachten.map((w) => (w.soort === "wacht" ? w.melding : undefined))).toEqual([VOL, VOL]);
+    expect(server.voltooid?.toString()).toBe("0123");
+
+    server.putScript.set(0, Array(MAX_POGINGEN).fill(507));
+    const fout = await voerUit(
+      uploadBestand(bestand("4567"), { berichtgeverCode: "0153", opVoortgang: () => {} }),
+    ).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(VerbindingMislukt);
+    expect((fout as VerbindingMislukt).message).toMatch(
+      /^De opslag van het portaal is tijdelijk vol; .* ‘Opnieuw proberen’/,
+    );
   });
 
   it("does not retry what another attempt cannot fix", async () => {

@@ -16,7 +16,15 @@ export interface OntvangenLevering {
 
 export type UploadVoortgang =
   | { soort: "bezig"; verzonden: number }
-  | { soort: "wacht"; verzonden: number; seconden: number; poging: number; maxPogingen: number }
+  | {
+      soort: "wacht";
+      verzonden: number;
+      seconden: number;
+      poging: number;
+      maxPogingen: number;
+      /** What the portal said about its own trouble (storage full, a database outage), if anything. */
+      melding?: string;
+    }
   | { soort: "afronden"; verzonden: number };
 
 /** Refused by the portal: a message for the user, and for a wrong name the name it expects. */
@@ -30,11 +38,19 @@ export class UploadGeweigerd extends Error {
   }
 }
 
-/** The connection failed too often; the upload can be resumed with `uploadId`. */
+/**
+ * The connection failed too often, or the portal kept reporting trouble of its own (`melding`);
+ * the upload can be resumed with `uploadId`.
+ */
 export class VerbindingMislukt extends Error {
-  constructor(readonly uploadId: string | undefined) {
+  constructor(
+    readonly uploadId: string | undefined,
+    melding?: string,
+  ) {
     super(
-      "De verbinding met het portaal is te vaak onderbroken. Controleer uw internetverbinding en kies ‘Opnieuw proberen’; wat al is verzonden, hoeft niet opnieuw.",
+      melding
+        ? `${melding} Kies later ‘Opnieuw proberen’; wat al is verzonden, hoeft niet opnieuw.`
+        : "De verbinding met het portaal is te vaak onderbroken. Controleer uw internetverbinding en kies ‘Opnieuw proberen’; wat al is verzonden, hoeft niet opnieuw.",
     );
     this.name = "VerbindingMislukt";
   }
@@ -98,20 +114,39 @@ async function json(url: string, init: RequestInit): Promise<Antwoord> {
 }
 
 /** PUT with upload progress (fetch has none). Status 0 means the network failed. */
-function putDeel(url: string, body: Blob, voortgang: (geladen: number) => void, signal?: AbortSignal): Promise<number> {
+function putDeel(
+  url: string,
+  body: Blob,
+  voortgang: (geladen: number) => void,
+  signal?: AbortSignal,
+): Promise<Antwoord> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.timeout = DEEL_TIMEOUT_MS;
     xhr.upload.onprogress = (e) => voortgang(e.loaded);
-    xhr.onload = () => resolve(xhr.status);
-    xhr.onerror = () => resolve(0);
-    xhr.ontimeout = () => resolve(0);
+    xhr.onload = () => resolve({ status: xhr.status, data: jsonUit(xhr.responseText) });
+    xhr.onerror = () => resolve({ status: 0, data: {} });
+    xhr.ontimeout = () => resolve({ status: 0, data: {} });
     xhr.onabort = () => reject(new DOMException("Afgebroken", "AbortError"));
     signal?.addEventListener("abort", () => xhr.abort());
     xhr.send(body);
   });
+}
+
+function jsonUit(tekst: string): Record<string, unknown> {
+  try {
+    const data: unknown = JSON.parse(tekst);
+    return data && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The portal's own explanation of a failure worth retrying (507 storage full, 503 outage). */
+function storingsmelding(a: Antwoord): string | undefined {
+  return a.status >= 500 && typeof a.data.melding === "string" ? a.data.melding : undefined;
 }
 
 function melding(a: Antwoord, standaard: string): string {
@@ -154,16 +189,16 @@ export interface UploadOpties {
 /** Calls `stap` until it gives a definitive answer, waiting longer after every failed attempt. */
 async function metHerhaling(
   stap: () => Promise<Antwoord>,
-  opWacht: (seconden: number, poging: number) => void,
+  opWacht: (seconden: number, poging: number, melding?: string) => void,
   uploadId: string | undefined,
   signal?: AbortSignal,
 ): Promise<Antwoord> {
   for (let poging = 1; ; poging++) {
     const a = await stap();
     if (!opnieuwProberen(a.status)) return a;
-    if (poging >= MAX_POGINGEN) throw new VerbindingMislukt(uploadId);
+    if (poging >= MAX_POGINGEN) throw new VerbindingMislukt(uploadId, storingsmelding(a));
     const ms = wachtTijd(poging);
-    opWacht(Math.ceil(ms / 1000), poging);
+    opWacht(Math.ceil(ms / 1000), poging, storingsmelding(a));
     await slaap(ms, signal);
   }
 }
@@ -178,8 +213,15 @@ export async function uploadBestand(
   let deelGrootte = opties.sessie?.deelGrootte ?? 0;
   let delen = opties.sessie?.delen ?? 0;
   let verzonden = 0;
-  const wacht = (seconden: number, poging: number) =>
-    opVoortgang({ soort: "wacht", verzonden, seconden, poging, maxPogingen: MAX_POGINGEN });
+  const wacht = (seconden: number, poging: number, melding?: string) =>
+    opVoortgang({
+      soort: "wacht",
+      verzonden,
+      seconden,
+      poging,
+      maxPogingen: MAX_POGINGEN,
+      ...(melding ? { melding } : {}),
+    });
 
   opVoortgang({ soort: "bezig", verzonden: 0 });
   let ontvangen = new Set<number>();
@@ -232,14 +274,14 @@ export async function uploadBestand(
           if (stand.status !== 200 && !opnieuwProberen(stand.status)) return stand;
         }
         opVoortgang({ soort: "bezig", verzonden });
-        const status = await putDeel(
+        const antwoord = await putDeel(
           `${basis}/${id}/delen/${n}`,
           stuk,
           (geladen) => opVoortgang({ soort: "bezig", verzonden: verzonden + geladen }),
           signal,
         );
-        naEenFout = opnieuwProberen(status);
-        return { status, data: {} };
+        naEenFout = opnieuwProberen(antwoord.status);
+        return antwoord;
       },
       wacht,
       id,

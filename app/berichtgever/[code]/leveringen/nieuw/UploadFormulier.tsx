@@ -69,7 +69,7 @@ export function UploadFormulier({ code }: { code: string }) {
             verzonden: v.verzonden,
             melding:
               v.soort === "wacht"
-                ? `De verbinding is onderbroken. Nieuwe poging over ${v.seconden} ${v.seconden === 1 ? "seconde" : "seconden"} (poging ${v.poging + 1} van ${v.maxPogingen}).`
+                ? `${v.melding ?? "De verbinding is onderbroken."} Nieuwe poging over ${v.seconden} ${v.seconden === 1 ? "seconde" : "seconden"} (poging ${v.poging + 1} van ${v.maxPogingen}).`
                 : undefined,
           }),
       });
