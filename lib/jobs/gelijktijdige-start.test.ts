@@ -1,9 +1,11 @@
 /**
  * Several workers share one queue: they may start at the same moment (a deploy, a restart after a
  * PostgreSQL outage). The load benchmark once saw one of two such workers exit with "deadlock
- * detected" from pg-boss's queue set-up; the set-up now retries a deadlock victim.
+ * detected" from pg-boss's queue set-up; the set-up now retries a deadlock victim. Each worker
+ * also lowers its own priority, so that processing never starves the web server's pages.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/testhulp";
 import { opnieuwBijDeadlock } from "./boss";
@@ -41,6 +43,12 @@ describe("opnieuwBijDeadlock", () => {
   });
 });
 
+/** Field 19 of /proc/PID/stat (after the parenthesised command name, which may hold spaces). */
+function niceVan(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
+
 describe("worker processes starting at the same moment", () => {
   let omg: PijplijnOmgeving;
   beforeAll(async () => {
@@ -70,6 +78,8 @@ describe("worker processes starting at the same moment", () => {
     const aantal = omg.tdb.soort === "postgres" ? 3 : 1;
     for (let ronde = 0; ronde < 2; ronde++) {
       const gestart = await Promise.allSettled(Array.from({ length: aantal }, startProces));
+      // Each runs below the web server's priority (scripts/worker.ts, SWI_WORKER_NICE default 10).
+      for (const g of gestart) if (g.status === "fulfilled") expect(niceVan(g.value.kind.pid!)).toBe(10);
       for (const g of gestart) if (g.status === "fulfilled") g.value.kind.kill("SIGTERM");
       await Promise.all(
         gestart.map((g) =>
