@@ -1,5 +1,6 @@
 /**
- * Load at the deadline (`npm run bench:load`; `-- --klein` for the short run CI does).
+ * Load at the deadline (`npm run bench:load`; `npm run test:load` is the short run `npm test`
+ * does, with 12 small deliveries: the same checks, and it fails when something is lost or wrong).
  *
  * Against a production build on the PostgreSQL server of DATABASE_URL (default the loopback one,
  * postgres://postgres@127.0.0.1:5432/test; the bench works in its own database swi_bench):
@@ -101,8 +102,25 @@ function controleerUploads(wat: string, uploads: Upload[]): void {
   if (mislukt.length) fouten.push(`${wat}: ${mislukt.length} van ${uploads.length} uploads niet aangenomen`);
 }
 
+async function bereikbaar(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
 async function main() {
   const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  // `npm test` on a laptop without PostgreSQL (the embedded default): say so and go on; CI has one.
+  if (process.argv.includes("--alleen-met-postgres") && !(await bereikbaar(serverUrl))) {
+    console.log(`Belastingstest overgeslagen: geen PostgreSQL op ${new URL(serverUrl).host} (zet DATABASE_URL).`);
+    return;
+  }
   const werk = path.join(OUT, "load");
   const varDir = path.join(werk, klein ? "var-klein" : "var");
   fs.rmSync(varDir, { recursive: true, force: true });
