@@ -43,7 +43,7 @@ export default function Formaat() {
       </p>
 
       <h2 className="mb-3 text-2xl font-semibold">Elementen</h2>
-      <div className="mb-10 overflow-x-auto">
+      <div className="mb-10 overflow-x-auto" tabIndex={0} role="region" aria-label="Elementen, horizontaal te scrollen">
         <table className="tabel text-sm">
           <caption className="sr-only">Elementen van het aanleverformaat, in volgorde</caption>
           <thead>
@@ -95,7 +95,7 @@ export default function Formaat() {
         De technische controle (T) keurt een bestand af bij een fout. De statistische controle (P, Q, F) keurt niet af:
         bevindingen komen op de signaleringslijst.
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Controles, horizontaal te scrollen">
         <table className="tabel text-sm">
           <caption className="sr-only">Alle controles met hun code</caption>
           <thead>

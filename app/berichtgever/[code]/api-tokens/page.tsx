@@ -86,7 +86,7 @@ export default async function ApiTokens({
         {tokens.length === 0 ? (
           <p>Er zijn nog geen API-tokens.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="API-tokens, horizontaal te scrollen">
             <table className="tabel">
               <caption className="sr-only">API-tokens van berichtgever {berichtgever.code}</caption>
               <thead>

@@ -111,7 +111,13 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
           Aantallen
         </h2>
         {groepeerRijen(r.rijen).map((groep) => (
-          <div key={groep.groep} className="mb-8 overflow-x-auto">
+          <div
+            key={groep.groep}
+            className="mb-8 overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={`${groep.groep}, horizontaal te scrollen`}
+          >
             <table className="tabel">
               <caption className="mb-2 text-left text-xl font-semibold">{groep.groep}</caption>
               <thead>
@@ -220,7 +226,7 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* Server-rendered SVG from Observable Plot (lib/spiegelrapport/grafieken.ts), no user input in it. */}
         <div className="max-w-full" dangerouslySetInnerHTML={{ __html: grafiekSvg(g) }} />
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${g.titel}: de getallen`}>
           <table className="tabel text-sm">
             <caption className="sr-only">{g.titel}: de getallen</caption>
             <thead>
