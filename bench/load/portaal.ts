@@ -121,9 +121,9 @@ function start(naam: string, args: string[], env: NodeJS.ProcessEnv, logMap: str
   return { naam, kind, uitvoer: () => uit };
 }
 
-export function startWeb(port: number, env: NodeJS.ProcessEnv, logMap: string): Proces {
+export function startWeb(port: number, env: NodeJS.ProcessEnv, logMap: string, naam = "web"): Proces {
   return start(
-    "web",
+    naam,
     [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     logMap,
@@ -230,4 +230,57 @@ export function meetGeheugen(
     piekMb: () => Object.fromEntries([...piek].map(([k, v]) => [k, Math.round(v / 1024)])),
     stop: () => clearInterval(timer),
   };
+}
+
+/** utime + stime of one process in seconds (/proc/PID/stat fields 14 and 15, in clock ticks). */
+function cpuSecondenVan(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const velden = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Field 3 of the stat line is velden[0]; utime (14) and stime (15) are velden[11] and velden[12].
+    return (Number(velden[11]) + Number(velden[12])) / KLOKTIKKEN_PER_SECONDE;
+  } catch {
+    return 0;
+  }
+}
+/** Linux's USER_HZ, which /proc reports in; 100 on every architecture Node runs on. */
+const KLOKTIKKEN_PER_SECONDE = 100;
+
+/**
+ * CPU seconds used so far by each of the portal's processes (with their children), by all
+ * PostgreSQL processes on this machine together (the server the bench uses; its backends do the
+ * database work of web and workers alike), and by the bench itself, which generates the load on
+ * the same two cores. The difference of two readings says where the machine's time went.
+ */
+export function cpuStand(processen: Proces[]): Record<string, number> {
+  const kinderen = kinderenVan();
+  const stand: Record<string, number> = {};
+  for (const p of processen) {
+    if (!p.kind.pid) continue;
+    let som = 0;
+    const rij = [p.kind.pid];
+    while (rij.length) {
+      const pid = rij.pop()!;
+      som += cpuSecondenVan(pid);
+      rij.push(...(kinderen.get(pid) ?? []));
+    }
+    stand[p.naam] = som;
+  }
+  let postgres = 0;
+  for (const naam of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(naam)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${naam}/comm`, "utf8").trim() === "postgres") postgres += cpuSecondenVan(Number(naam));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  stand.postgresql = postgres;
+  const eigen = process.cpuUsage();
+  stand.bench = (eigen.user + eigen.system) / 1e6;
+  return stand;
+}
+
+export function cpuVerschil(voor: Record<string, number>, na: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(na).map((k) => [k, Math.round((na[k]! - (voor[k] ?? 0)) * 10) / 10]));
 }
