@@ -9,12 +9,14 @@
  *      checks compare with).
  *   2. Measured: the current quarter of all 340 within three minutes, most near the end, half
  *      through the vendor API and half through the portal's chunked upload, a third of them as a
- *      zip, while 50 contact persons browse their pages; two worker processes share the queue.
+ *      zip, while 50 contact persons browse their pages; two worker processes share the queue,
+ *      and BENCH_WEB (default 2) web instances serve the pages, each berichtgever on one of them.
  *   3. Checked: every upload accepted, every delivery processed once (one audit entry, one run in
  *      one worker's log, no retried job), every mail sent, and for every delivery the portal's
  *      outcome equals what `swi validate` says of the same file.
  * Prints and writes bench/out/load.json: latencies (p50/p95/p99), time from the last upload to the
- * last report, peak memory of web and workers, and whether the goals were met. Bounded: every
+ * last report, peak memory and CPU seconds of web, workers, PostgreSQL and the bench itself, and
+ * whether the goals were met. Bounded: every
  * phase has a deadline, the request count is fixed by the scenario. Exit code 1 when something
  * was lost or wrong; missing a speed goal only shows in the report (the machine may be busy).
  */
