@@ -205,6 +205,18 @@ function rssKb(pid: number): number {
   }
 }
 
+/** A per-process figure summed over a process and all its descendants. */
+function overBoom(pid: number, kinderen: Map<number, number[]>, waarde: (pid: number) => number): number {
+  let som = 0;
+  const rij = [pid];
+  while (rij.length) {
+    const p = rij.pop()!;
+    som += waarde(p);
+    rij.push(...(kinderen.get(p) ?? []));
+  }
+  return som;
+}
+
 /** Samples the resident memory of each process and its descendants; keeps the peak of the sum. */
 export function meetGeheugen(
   processen: Proces[],
@@ -215,14 +227,7 @@ export function meetGeheugen(
     const kinderen = kinderenVan();
     for (const p of processen) {
       if (!p.kind.pid) continue;
-      let som = 0;
-      const rij = [p.kind.pid];
-      while (rij.length) {
-        const pid = rij.pop()!;
-        som += rssKb(pid);
-        rij.push(...(kinderen.get(pid) ?? []));
-      }
-      piek.set(p.naam, Math.max(piek.get(p.naam) ?? 0, som));
+      piek.set(p.naam, Math.max(piek.get(p.naam) ?? 0, overBoom(p.kind.pid, kinderen, rssKb)));
     }
   }, intervalMs);
   timer.unref();
@@ -256,15 +261,7 @@ export function cpuStand(processen: Proces[]): Record<string, number> {
   const kinderen = kinderenVan();
   const stand: Record<string, number> = {};
   for (const p of processen) {
-    if (!p.kind.pid) continue;
-    let som = 0;
-    const rij = [p.kind.pid];
-    while (rij.length) {
-      const pid = rij.pop()!;
-      som += cpuSecondenVan(pid);
-      rij.push(...(kinderen.get(pid) ?? []));
-    }
-    stand[p.naam] = som;
+    if (p.kind.pid) stand[p.naam] = overBoom(p.kind.pid, kinderen, cpuSecondenVan);
   }
   let postgres = 0;
   for (const naam of fs.readdirSync("/proc")) {
