@@ -16,11 +16,12 @@
  *      outcome equals what `swi validate` says of the same file.
  * Prints and writes bench/out/load.json: latencies (p50/p95/p99), time from the last upload to the
  * last report, peak memory and CPU seconds of web, workers, PostgreSQL and the bench itself, and
- * whether the goals were met. Bounded: every
- * phase has a deadline, the request count is fixed by the scenario. Exit code 1 when something
+ * whether the goals were met. Bounded: every phase has a deadline, the request count is fixed by
+ * the scenario. Exit code 1 when something
  * was lost or wrong; missing a speed goal only shows in the report (the machine may be busy).
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
@@ -244,19 +245,18 @@ async function main() {
     let bladeren = true;
     // The browsing users are contact persons of berichtgevers spread over the list.
     const bladeraars = Array.from({ length: S.browsers }, (_, i) => Math.floor((i * toegang.length) / S.browsers));
-    const bladerTaken = bladeraars
-      .map((i) => ({ t: toegang[i]!, i }))
-      .map(({ t, i }) =>
-        blader(
-          basisVoor(i),
-          t,
-          () => leveringenVan.get(t.code) ?? [],
-          m,
-          S.denktijdMs,
-          () => bladeren,
-          S.seed,
-        ),
+    const bladerTaken = bladeraars.map((i) => {
+      const t = toegang[i]!;
+      return blader(
+        basisVoor(i),
+        t,
+        () => leveringenVan.get(t.code) ?? [],
+        m,
+        S.denktijdMs,
+        () => bladeren,
+        S.seed,
       );
+    });
     const momenten = uploadMomenten(S);
     const huidige = await Promise.all(
       bgs.map(async (b, i) => {
@@ -452,7 +452,7 @@ function druk(r: {
       .join(", ")}`,
   );
   console.log(
-    `CPU-seconden in het meetvenster van ${r.meetvensterSeconden} s (${r.webInstanties} webinstantie(s), 2 cores = ${2 * r.meetvensterSeconden} s): ${Object.entries(
+    `CPU-seconden in het meetvenster van ${r.meetvensterSeconden} s (${r.webInstanties} webinstantie(s), ${os.availableParallelism()} cores = ${os.availableParallelism() * r.meetvensterSeconden} s): ${Object.entries(
       r.cpuSecondenInMeetvenster,
     )
       .map(([k, v]) => `${k} ${v}`)
