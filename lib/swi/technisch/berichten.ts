@@ -147,7 +147,7 @@ export function teLangOnderdeel(): string {
 }
 
 /** saxes' English well-formedness messages in Dutch; unknown ones keep the English detail. */
-export function geenXml(parserMelding: string, openElement?: string): string {
+export function geenXml(parserMelding: string, openElement?: string, geopendOpRegel?: number): string {
   const m = parserMelding.replace(/^(?:[^:]*:)?\d+:\d+: /, "");
   let uitleg: string;
   let r: RegExpExecArray | null;
@@ -157,7 +157,9 @@ export function geenXml(parserMelding: string, openElement?: string): string {
     uitleg = `de afsluittag </${r[1]}> hoort niet bij het element dat hier open staat`;
   else if (m.startsWith("unexpected close tag"))
     uitleg = openElement
-      ? `de afsluittag past niet bij het geopende element <${openElement}> (let ook op hoofdletters en kleine letters)`
+      ? geopendOpRegel !== undefined
+        ? `het element <${openElement}> op regel ${geopendOpRegel} wordt niet (goed) afgesloten: de afsluittag hier past er niet bij (let ook op hoofdletters en kleine letters)`
+        : `de afsluittag past niet bij het geopende element <${openElement}> (let ook op hoofdletters en kleine letters)`
       : "er staat een afsluittag die niet past bij het geopende element";
   else if (m.startsWith("disallowed character")) uitleg = "er staat een teken dat in XML niet is toegestaan";
   else if (m.startsWith("undefined entity") || m.startsWith("disallowed character in entity"))

@@ -149,6 +149,22 @@ describe("T02 xml", () => {
     expect(u.errors.every((e) => e.line! <= 17)).toBe(true);
   });
 
+  it("reports an unclosed tag as such, not the knock-on failures of the elements after it", async () => {
+    const xml = leveringXml({ personen: [persoonXml(0), persoonXml(1)] });
+    const kapot = xml.replace("<Geslacht>2</Geslacht>", "<Geslacht>2");
+    const u = await controleer(kapot);
+    expect(regels(u.errors)).toEqual(["T02"]);
+    expect(u.errors[0]!.message).toContain(`het element <Geslacht> op regel ${regelVan(kapot, "<Geslacht>")}`);
+    // An unclosed group: its misplaced followers and its missing children are not reported either.
+    const pip = leveringXml({ personen: [persoonXml(0, { na: pipXml().replace("</PIP>", "") + boeteXml() })] });
+    const v = await controleer(pip);
+    expect(regels(v.errors)).toEqual(["T02"]);
+    expect(v.errors[0]!.message).toContain(`het element <PIP> op regel ${regelVan(pip, "<PIP>")}`);
+    // A failure before the unclosed element is still reported.
+    const ervoor = kapot.replace("<Geboortedatum>19910514<", "<Geboortedatum>19910231<");
+    expect(regels((await controleer(ervoor)).errors)).toEqual(["T04", "T02"]);
+  });
+
   it("reports an incomplete file", async () => {
     const xml = leveringXml();
     const u = await controleer(xml.slice(0, xml.indexOf("</Personen>")));
@@ -527,6 +543,13 @@ describe("T08 bsn", () => {
 });
 
 describe("T09 uniek", () => {
+  it("is not raised for a Burgerservicenummer given twice inside one Persoon (that is T03)", async () => {
+    const bsn = `<Burgerservicenummer>${geldigBsn(0)}</Burgerservicenummer>`;
+    const u = await controleer(leveringXml({ personen: [persoonXml(0), persoonXml(1)] }).replace(bsn, bsn + bsn));
+    expect(regels(u.errors)).toEqual(["T03"]);
+    expect(u.errors[0]!.message).toContain("komt meer dan één keer voor in <Persoon>");
+  });
+
   it("reports the second occurrence and mentions the first", async () => {
     const xml = leveringXml({ personen: [persoonXml(0), persoonXml(1), persoonXml(0)] });
     const u = await controleer(xml);

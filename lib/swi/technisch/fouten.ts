@@ -70,6 +70,24 @@ export class Foutenlijst {
     this.groepen.set(sleutel, { fout, herhalingen: 0, regels: [] });
   }
 
+  /** How many failures are stored so far: a mark for vergeetVanaf. */
+  get opgeslagen(): number {
+    return this.lijst.length;
+  }
+
+  /**
+   * Forgets the failures stored since `markering` (a value of `opgeslagen`): they turned out to be
+   * knock-on effects of a later well-formedness failure (an unclosed tag makes every following
+   * element look misplaced), which is then reported instead of them.
+   */
+  vergeetVanaf(markering: number): void {
+    if (markering >= this.lijst.length) return;
+    const weg = new Set(this.lijst.splice(markering));
+    this.aantal -= weg.size;
+    for (const [sleutel, groep] of this.groepen)
+      if (groep.fout !== null && weg.has(groep.fout)) this.groepen.delete(sleutel);
+  }
+
   /** The failures in file order (failures without a line first), with repeat counts filled in. */
   resultaat(): TechnischeFout[] {
     for (const groep of this.groepen.values()) {

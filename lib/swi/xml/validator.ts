@@ -79,12 +79,24 @@ export class StroomValidator {
   private readonly regel: Int32Array;
   private readonly object: (Doelobject | null)[];
   private readonly tekstGemeld: Uint8Array;
+  /** Failures stored when each open group started (Foutenlijst.opgeslagen), to forget knock-on failures. */
+  private readonly foutenBijOpen: Int32Array;
 
   // The open leaf, if any.
   private blad: Knoop | null = null;
   private bladRegel = 0;
   private bladTekst = "";
   private bladDefect = false;
+  private bladFoutenBijOpen = 0;
+  /**
+   * The element closed last. saxes closes a mismatched element (calls opSluit) before it fails, so
+   * this is the unclosed element when the failure arrives.
+   */
+  private geslotenNaam = "";
+  private geslotenRegel = 0;
+  private geslotenFouten = 0;
+  /** The XML declaration named another encoding than UTF-8 (reported once, reading goes on). */
+  private encodingGemeld = false;
 
   /** Depth inside a subtree being skipped (unknown element). */
   private overslaan = 0;
@@ -101,6 +113,7 @@ export class StroomValidator {
     this.regel = new Int32Array(n);
     this.object = new Array<Doelobject | null>(n).fill(null);
     this.tekstGemeld = new Uint8Array(n);
+    this.foutenBijOpen = new Int32Array(n);
 
     // XML 1.0 rules whatever the declaration says; no namespace processing (names are checked here).
     this.parser = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: "1.0", forceXMLVersion: true });
@@ -148,16 +161,29 @@ export class StroomValidator {
     if (e instanceof Gestopt) return;
     if (e instanceof Error && e.constructor === Error && /^\d+:\d+: /.test(e.message)) {
       const open = (this.parser as unknown as { tag?: { name?: unknown } }).tag?.name;
-      this.stop(bericht.geenXml(e.message, typeof open === "string" ? open : undefined));
+      const openNaam = typeof open === "string" ? open : undefined;
+      const geopend = /^\d+:\d+: unexpected close tag/.test(e.message) ? this.openVan(openNaam) : null;
+      // An element left open makes everything after it look misplaced: those failures are not
+      // the sender's mistakes, the missing close tag is.
+      if (geopend !== null) this.fouten.vergeetVanaf(geopend.fouten);
+      this.stop(bericht.geenXml(e.message, openNaam, geopend?.regel));
       return;
     }
     throw e;
+  }
+
+  /** Where the element saxes found unclosed was opened (it has just been closed in opSluit). */
+  private openVan(naam: string | undefined): { regel: number; fouten: number } | null {
+    if (naam === undefined || this.overslaan > 0 || naam !== this.geslotenNaam) return null;
+    return { regel: this.geslotenRegel, fouten: this.geslotenFouten };
   }
 
   /** A byte-level refusal found by the caller (Bytewacht) at this line. */
   stopMet(line: number, tekst: string): void {
     if (this.gestopt) return;
     this.gestopt = true;
+    // Bytes that are not UTF-8 in a file that declared another encoding: already reported.
+    if (this.encodingGemeld && tekst.includes("UTF-8")) return;
     this.fouten.voeg(line, null, "T02", tekst, true);
   }
 
@@ -178,8 +204,11 @@ export class StroomValidator {
   private readonly opXmlDecl = (decl: XMLDecl): void => {
     const enc = decl.encoding;
     if (enc !== undefined && !/^utf-?8$/i.test(enc)) {
-      this.stop(bericht.encodingNietUtf8(enc));
-      throw new Gestopt();
+      // Reading goes on: a file in plain ASCII is still readable, and every other failure in it
+      // should be reported now rather than after the next upload. Bytes that are not UTF-8 stop
+      // the reading later without a second message.
+      this.encodingGemeld = true;
+      this.fouten.voeg(this.parser.line, null, "T02", bericht.encodingNietUtf8(enc), true);
     }
   };
 
@@ -302,6 +331,7 @@ export class StroomValidator {
       this.bladRegel = regel;
       this.bladTekst = "";
       this.bladDefect = false;
+      this.bladFoutenBijOpen = this.fouten.opgeslagen;
       return;
     }
     if (this.diepte >= this.stapel.length) {
@@ -314,6 +344,7 @@ export class StroomValidator {
     this.positie[d] = -1;
     this.tellers[d]!.fill(0);
     this.regel[d] = regel;
+    this.foutenBijOpen[d] = this.fouten.opgeslagen;
     this.tekstGemeld[d] = 0;
     let obj: Doelobject | null = null;
     switch (knoop.doel) {
@@ -376,12 +407,18 @@ export class StroomValidator {
     if (this.blad !== null) {
       const blad = this.blad;
       this.blad = null;
+      this.geslotenNaam = blad.naam;
+      this.geslotenRegel = this.bladRegel;
+      this.geslotenFouten = this.bladFoutenBijOpen;
       if (!this.bladDefect) this.sluitBlad(blad);
       return;
     }
     const d = --this.diepte;
     if (d < 0) return;
     const knoop = this.stapel[d]!;
+    this.geslotenNaam = knoop.naam;
+    this.geslotenRegel = this.regel[d]!;
+    this.geslotenFouten = this.foutenBijOpen[d]!;
     const obj = this.object[d];
     const verplicht = knoop.verplicht;
     if (verplicht.length > 0) {
@@ -455,6 +492,9 @@ export class StroomValidator {
         if (!voldoetAanElfproef(t)) {
           this.fouten.voeg(regel, k, "T08", bericht.bsnElfproef(knoop, t), false);
         }
+        // A second <Burgerservicenummer> in the same Persoon is reported as such (T03), not as
+        // the person occurring twice in the file.
+        if (this.tellers[this.diepte - 1]![knoop.index]! > knoop.max) return;
         const sleutel = Number(t);
         const eerder = this.bsnRegels.get(sleutel);
         if (eerder !== undefined) {
