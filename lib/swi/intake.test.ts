@@ -38,7 +38,10 @@ function verwachtZipAfgewezen(uit: TechnischeUitkomst[], zipNaam: string, tekst:
   const [u] = uit;
   expect(u).toMatchObject({ fileName: zipNaam, accepted: false, aantalPersonen: 0 });
   expect(u!.errors.length).toBeGreaterThan(0);
-  expect(u!.errors.every((e) => e.rule === "T01" && e.line === null)).toBe(true);
+  // The zip's own problems (T01), and then the failures of members that could still be read.
+  const eigen = u!.errors.filter((e) => !e.message.startsWith("In "));
+  expect(eigen.length).toBeGreaterThan(0);
+  expect(eigen.every((e) => e.rule === "T01" && e.line === null)).toBe(true);
   expect(u!.errorCount).toBe(u!.errors.length);
   expect(u!.errors.map((e) => e.message).join(" ")).toMatch(tekst);
 }
@@ -53,7 +56,7 @@ describe("an XML file", () => {
     }
   });
 
-  it("with a name that does not fit is refused without reading it, showing the pattern", async () => {
+  it("with a name that does not fit is refused showing the pattern, and its contents are still read", async () => {
     for (const naam of [
       "SWI_153_0153_20261.XML",
       "SWI_0153_0153_20265.XML",
@@ -63,10 +66,43 @@ describe("an XML file", () => {
     ]) {
       const uit = await alles(naam, geldig);
       expect(uit, naam).toHaveLength(1);
-      expect(uit[0]).toMatchObject({ fileName: naam, accepted: false, errorCount: 1, aantalPersonen: 0 });
+      expect(uit[0]).toMatchObject({ fileName: naam, accepted: false, errorCount: 1, aantalPersonen: 1 });
       expect(uit[0]!.errors[0]).toMatchObject({ rule: "T01", line: null, kenmerk: null });
       expect(uit[0]!.errors[0]!.message).toContain("SWI_[berichtgevercode]_[gemeentecode]_[jjjj][q].XML");
     }
+  });
+
+  it("with a name that does not fit also reports every failure of its contents in the same upload", async () => {
+    const fout = leveringXml({ personen: [persoonXml(0, { velden: { Geboortedatum: "19910231" } })] });
+    for (const naam of ["swi_0153_0153_20261.XML", "SWI_0153_0153_20261.txt"]) {
+      const [u] = await alles(naam, fout);
+      expect(u!.accepted, naam).toBe(false);
+      expect(
+        u!.errors.map((e) => e.rule),
+        naam,
+      ).toEqual(["T01", "T04"]);
+    }
+  });
+
+  it("that declares ISO-8859-1 reports that, and still every other failure", async () => {
+    const fout = leveringXml({
+      prolog: '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+      personen: [persoonXml(0, { velden: { Geboortedatum: "19910231" } })],
+    });
+    const [u] = await alles(NAAM, fout);
+    expect(u!.errors.map((e) => e.rule)).toEqual(["T02", "T04"]);
+    expect(u!.errors[0]!.message).toContain("ISO-8859-1");
+    // Latin-1 bytes in such a file stop the reading, without a second message about the same thing.
+    const latin1 = Buffer.from(
+      leveringXml({
+        prolog: '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+        kop: { NaamSoftwarepakket: "caf\u00e9" },
+      }),
+      "latin1",
+    );
+    const [v] = await alles(NAAM, latin1);
+    expect(v!.errors.map((e) => e.rule)).toEqual(["T02"]);
+    expect(v!.errors[0]!.message).toContain("ISO-8859-1");
   });
 
   it("of 0 bytes is refused (T02)", async () => {
@@ -178,6 +214,28 @@ describe("a zip", () => {
       verwachtZipAfgewezen(await alles("levering.zip", maakZip(leden)), "levering.zip", tekst);
     });
   }
+
+  it("refused as a whole still reports the failures of the members it could read", async () => {
+    const fout = Buffer.from(leveringXml({ personen: [persoonXml(0, { velden: { Geboortedatum: "19910231" } })] }));
+    const [u, ...rest] = await alles(
+      "levering.zip",
+      maakZip([
+        { naam: "leesmij.txt", data: Buffer.from("hallo") },
+        { naam: "SWI_0153_0153_20261.XML", data: fout },
+        { naam: "swi_0153_0363_20261.XML", data: fout },
+      ]),
+    );
+    expect(rest).toHaveLength(0);
+    expect(u).toMatchObject({ fileName: "levering.zip", accepted: false });
+    const regels = u!.errors.map((e) => `${e.rule} ${e.message.slice(0, 40)}`);
+    expect(regels.filter((r) => r.startsWith("T01")).length).toBe(2); // the text file and the lower-case name
+    const leden = u!.errors.filter((e) => e.message.startsWith("In "));
+    expect(leden.map((e) => [e.rule, e.message.split(":")[0]])).toEqual([
+      ["T04", "In SWI_0153_0153_20261.XML"],
+      ["T04", "In swi_0153_0363_20261.XML"],
+    ]);
+    expect(u!.errorCount).toBe(u!.errors.length);
+  });
 
   it("that is not a zip, or is truncated, is rejected as a whole", async () => {
     verwachtZipAfgewezen(

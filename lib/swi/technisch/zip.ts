@@ -1,7 +1,9 @@
 /**
  * A zip delivery: every member must be an SWI XML at the top level; the zip is rejected as a
  * whole (one T01 result named after the zip) when any member breaks that, when two members are
- * about the same gemeente and quarter, or when it unpacks to too much (zip bomb).
+ * about the same gemeente and quarter, or when it unpacks to too much (zip bomb). A zip refused
+ * as a whole still has its readable members checked, their failures added to that one result
+ * (controles.md: every failure found is reported); a zip bomb is never unpacked.
  *
  * Three passes over the one open zip (yauzl reads members by offset, so this costs no extra
  * I/O beyond decompressing twice):
@@ -20,6 +22,7 @@ import type { ControleContext, TechnischeFout, TechnischeUitkomst } from "../typ
 import { bestandssoort, lijktXml, XML_BESTAND, ZIP_BESTAND } from "../xml/bestandssoort";
 import { BESTANDSNAAM_PATROON, heeftXmlExtensie, heeftZipExtensie, ontleedBestandsnaam } from "./bestandsnaam";
 import { controleerXml } from "./controleer-xml";
+import { MAX_FOUTEN } from "./fouten";
 
 export interface ZipLimieten {
   /** Total uncompressed bytes of all members together. */
@@ -64,9 +67,9 @@ export async function* leesZip(
     return;
   }
   try {
-    let leden: Lid[];
+    let inhoud: Inhoud;
     try {
-      leden = await leesInhoud(zip, limieten);
+      inhoud = await leesInhoud(zip, limieten);
     } catch (e) {
       yield zipAfgewezen(
         bestand.naam,
@@ -76,18 +79,42 @@ export async function* leesZip(
       );
       return;
     }
+    const { leden, problemen } = inhoud;
     const probleem = await controleerUitpakken(zip, leden, limieten);
     if (probleem !== null) {
-      yield zipAfgewezen(bestand.naam, [probleem]);
+      yield zipAfgewezen(bestand.naam, [...problemen, probleem]);
       return;
     }
     const bewaking = new Uitpakbewaking(limieten);
+    if (problemen.length === 0) {
+      for (const lid of leden) {
+        const stroom = await openLid(zip, lid.entry);
+        yield await controleerXml(ReadableStream.from(bewaakt(stroom, lid, bewaking)), lid.naam, ctx);
+      }
+      return;
+    }
+    // Refused as a whole, but the members that can be read are still checked, so the sender sees
+    // every failure after one upload instead of one more after each next attempt.
+    const afgewezen = zipAfgewezen(bestand.naam, problemen);
     for (const lid of leden) {
       const stroom = await openLid(zip, lid.entry);
-      yield await controleerXml(ReadableStream.from(bewaakt(stroom, lid, bewaking)), lid.naam, ctx);
+      const uitkomst = await controleerXml(ReadableStream.from(bewaakt(stroom, lid, bewaking)), lid.naam, ctx);
+      voegLidToe(afgewezen, lid.naam, uitkomst);
     }
+    yield afgewezen;
   } finally {
     zip.close();
+  }
+}
+
+/** Adds a member's own failures to the result of a zip refused as a whole, each naming the member. */
+function voegLidToe(afgewezen: TechnischeUitkomst, lid: string, uitkomst: TechnischeUitkomst): void {
+  // The member's name failure is already among the zip's problems.
+  const eigen = uitkomst.errors.filter((f) => !(f.rule === "T01" && f.line === null));
+  afgewezen.errorCount += uitkomst.errorCount - (uitkomst.errors.length - eigen.length);
+  for (const fout of eigen) {
+    if (afgewezen.errors.length >= MAX_FOUTEN) break;
+    afgewezen.errors.push({ ...fout, message: `In ${lid}: ${fout.message}` });
   }
 }
 
@@ -130,19 +157,32 @@ class ZipProblemen extends Error {
   }
 }
 
-/** Pass 1: the central directory. */
-async function leesInhoud(zip: yauzl.ZipFile, limieten: ZipLimieten): Promise<Lid[]> {
+interface Inhoud {
+  /** The members that can safely be checked (also when the zip is refused as a whole). */
+  leden: Lid[];
+  /** Why the zip is refused as a whole; empty when it is not. */
+  problemen: string[];
+}
+
+/**
+ * Pass 1: the central directory. Throws ZipProblemen when the zip must not be unpacked at all
+ * (declared sizes of a zip bomb, too many members); other problems refuse the zip as a whole but
+ * leave its readable members to be checked.
+ */
+async function leesInhoud(zip: yauzl.ZipFile, limieten: ZipLimieten): Promise<Inhoud> {
   const entries = await alleEntries(zip, limieten.maxLeden);
   const problemen: string[] = [];
   const leden: Lid[] = [];
   const perKwartaal = new Map<string, string>();
   let gedeclareerd = 0;
+  let onveilig = false;
   for (const entry of entries) {
     const naam = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
     const p = naamProbleem(naam);
     if (p !== null) {
       problemen.push(p);
-      continue;
+      // Only a plain XML with a name off the pattern is still worth reading; never a path.
+      if (!heeftXmlExtensie(naam) || /[/\\]|^[A-Za-z]:/.test(naam)) continue;
     }
     if (entry.isEncrypted()) {
       problemen.push(
@@ -157,23 +197,29 @@ async function leesInhoud(zip: yauzl.ZipFile, limieten: ZipLimieten): Promise<Li
       continue;
     }
     gedeclareerd += entry.uncompressedSize;
-    if (isBom(entry.uncompressedSize, entry.compressedSize, limieten)) problemen.push(bomBericht(naam, limieten));
-    const sleutel = ontleedBestandsnaam(naam)!;
-    const kwartaal = `${sleutel.gemeentecode}|${sleutel.statistiekjaar}|${sleutel.statistiekkwartaal}`;
-    const eerder = perKwartaal.get(kwartaal);
-    if (eerder !== undefined) {
-      problemen.push(
-        `Het zip-bestand bevat twee bestanden voor gemeente ${sleutel.gemeentecode} over kwartaal ${sleutel.statistiekkwartaal} van ${sleutel.statistiekjaar}: ${eerder} en ${naam}. Lever per gemeente en kwartaal één bestand aan.`,
-      );
-      continue;
+    if (isBom(entry.uncompressedSize, entry.compressedSize, limieten)) {
+      problemen.push(bomBericht(naam, limieten));
+      onveilig = true;
     }
-    perKwartaal.set(kwartaal, naam);
+    const sleutel = ontleedBestandsnaam(naam);
+    if (sleutel !== null) {
+      const kwartaal = `${sleutel.gemeentecode}|${sleutel.statistiekjaar}|${sleutel.statistiekkwartaal}`;
+      const eerder = perKwartaal.get(kwartaal);
+      if (eerder !== undefined) {
+        problemen.push(
+          `Het zip-bestand bevat twee bestanden voor gemeente ${sleutel.gemeentecode} over kwartaal ${sleutel.statistiekkwartaal} van ${sleutel.statistiekjaar}: ${eerder} en ${naam}. Lever per gemeente en kwartaal één bestand aan.`,
+        );
+      } else perKwartaal.set(kwartaal, naam);
+    }
     leden.push({ entry, naam });
   }
-  if (gedeclareerd > limieten.maxUitgepakt) problemen.push(totaalBericht(limieten));
+  if (gedeclareerd > limieten.maxUitgepakt) {
+    problemen.push(totaalBericht(limieten));
+    onveilig = true;
+  }
   if (entries.length === 0) problemen.push("Het zip-bestand is leeg; het moet één of meer SWI-bestanden bevatten.");
-  if (problemen.length > 0) throw new ZipProblemen(problemen);
-  return leden;
+  if (onveilig) throw new ZipProblemen(problemen);
+  return { leden, problemen };
 }
 
 function naamProbleem(naam: string): string | null {
