@@ -141,6 +141,14 @@ describe("Q05 boete-correctie", () => {
     expect(signalenVan(persoon({ boetes: [boete(20250820, 2, 150)] }), "Q05", { eerdere })).toHaveLength(1);
     expect(signalenVan(persoon({ boetes: [boete(20250820, 2, 100)] }), "Q05", { eerdere })).toHaveLength(0);
   });
+  it("is the one finding for a changed reden: no P22 'nagekomen, geen actie nodig' or P23 beside it", () => {
+    for (const b of [boete(20251120, 1, 250), boete(20251120, 1, 0)]) {
+      const regels = controleer([persoon({ boetes: [b] })], { eerdere: [eerder] })
+        .signals.filter((s) => s.kenmerken.some((k) => k >= 36 && k <= 38))
+        .map((s) => s.rule);
+      expect(regels, JSON.stringify(b)).toEqual(["Q05"]);
+    }
+  });
   it("accepts a reden that matches one of several earlier boetes on the date", () => {
     const eerdere = [q4([persoon({ boetes: [boete(20251120, 1, 100), boete(20251120, 2, 300)] })])];
     expect(signalenVan(persoon({ boetes: [boete(20251120, 2, 300)] }), "Q05", { eerdere })).toHaveLength(0);

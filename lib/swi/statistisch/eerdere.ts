@@ -140,6 +140,14 @@ export function gesprekEerderGeleverd(e: EerderePersoon | undefined, datum: Datu
 }
 
 /** A boete "is in an earlier delivery" when one there has the same date and reden (its identity per 2.5). */
+/** A boete with this date was delivered before, whatever its reden (Q05 judges a changed reden). */
+export function boeteDatumEerderGeleverd(e: EerderePersoon | undefined, datum: Datum): boolean {
+  const lijst = e?.boetes;
+  if (!lijst) return false;
+  for (const b of lijst) if (b.datum === datum) return true;
+  return false;
+}
+
 export function boeteEerderGeleverd(e: EerderePersoon | undefined, datum: Datum, reden: number): boolean {
   const lijst = e?.boetes;
   if (!lijst) return false;

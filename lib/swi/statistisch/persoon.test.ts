@@ -456,7 +456,10 @@ describe("P23 boete-nul", () => {
   it("accepts amount 0 as withdrawal of an earlier boete with the same date and reden", () => {
     const eerder = levering([persoon({ boetes: [boete(20251120, 2, 250)] })], { jaar: 2025, kwartaal: 4 });
     expect(signalenVan(persoon({ boetes: [boete(20251120, 2, 0)] }), "P23", { eerdere: [eerder] })).toHaveLength(0);
-    expect(signalenVan(persoon({ boetes: [boete(20251120, 1, 0)] }), "P23", { eerdere: [eerder] })).toHaveLength(1);
+    // Same date, other reden: Q05 says it (a correction keeps date and reden), P23 does not repeat it.
+    expect(signalenVan(persoon({ boetes: [boete(20251120, 1, 0)] }), "P23", { eerdere: [eerder] })).toHaveLength(0);
+    expect(signalenVan(persoon({ boetes: [boete(20251120, 1, 0)] }), "Q05", { eerdere: [eerder] })).toHaveLength(1);
+    expect(signalenVan(persoon({ boetes: [boete(20251121, 1, 0)] }), "P23", { eerdere: [eerder] })).toHaveLength(1);
   });
 });
 

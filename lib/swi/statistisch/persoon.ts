@@ -13,6 +13,7 @@ import { formatDatum, laatsteGeboortedag, leeftijdOp, START_WI2021, vroegsteGebo
 import type { Datum, Persoon, Pip } from "../types";
 import { AOW_LEEFTIJD, MINIMUM_LEEFTIJD, type Basis } from "./basis";
 import {
+  boeteDatumEerderGeleverd,
   boeteEerderGeleverd,
   gesprekEerderGeleverd,
   PIP_B1_OF_Z,
@@ -487,6 +488,9 @@ function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signal
       );
     }
     const eerder = boeteEerderGeleverd(e, bo.datum, bo.reden);
+    // Same date as an earlier boete but another reden: Q05 (fout, "lever een correctie") is the
+    // one finding; "nagekomen, geen actie nodig" or "nihilstelling without a boete" would contradict it.
+    if (!eerder && boeteDatumEerderGeleverd(e, bo.datum)) continue;
     if (bo.datum < b.begin && !eerder) {
       out.voeg(
         p.bsn,
