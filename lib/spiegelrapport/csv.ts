@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { kenmerkNaam } from "@/lib/swi/format";
 import { regel } from "@/lib/swi/regels";
 import { zonderFormule } from "@/lib/swi/signaleringslijst";
 import type { RegelCode } from "@/lib/swi/types";
@@ -33,6 +34,22 @@ export function spiegelrapportCsv(g: SpiegelrapportGegevens): string {
       rij.huidig,
       rij.vorig ?? "",
       rij.verschil ?? "",
+    ]);
+  }
+  // Fill rates on the population each kenmerk applies to (Tabel 1), as percentages with one decimal.
+  const pct = (v: { gevuld: number; populatie: number } | null | undefined) =>
+    v && v.populatie > 0 ? Math.round((1000 * v.gevuld) / v.populatie) / 10 : "";
+  for (const v of r.vulling ?? []) {
+    const h = pct(v.huidig);
+    const o = pct(v.vorig);
+    rijen.push([
+      "Vulling kenmerken in procenten van wie het geldt",
+      `vulling.${v.kenmerk}.procent`,
+      zonderFormule(`${kenmerkNaam(v.kenmerk)}: % van ${v.populatie} (${v.huidig.gevuld} van ${v.huidig.populatie})`),
+      v.kenmerk,
+      h,
+      o,
+      typeof h === "number" && typeof o === "number" ? Math.round(10 * (h - o)) / 10 : "",
     ]);
   }
   for (const [code, aantal] of Object.entries(r.signalenPerRegel)) {

@@ -11,7 +11,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { kenmerkNaam } from "@/lib/swi/format";
-import type { Spiegelrapport, SpiegelrapportRij } from "@/lib/swi/spiegelrapport";
+import type { Spiegelrapport, SpiegelrapportRij, VullingRij } from "@/lib/swi/spiegelrapport";
 import { getalTekst, huidigKwartaalTekst, procentTekst, vorigKwartaalTekst } from "./weergave";
 
 export interface GrafiekPunt {
@@ -21,6 +21,9 @@ export interface GrafiekPunt {
   /** For percentages: the counts behind them (shown in the table). */
   huidigAantal?: number;
   vorigAantal?: number | null;
+  /** For percentages of a population: its size (the denominator), shown as "1.348 van 1.965". */
+  huidigNoemer?: number;
+  vorigNoemer?: number | null;
 }
 
 export interface Grafiek {
@@ -91,18 +94,46 @@ function verdeling(r: Spiegelrapport, id: string, titel: string, toelichting: st
   };
 }
 
+/**
+ * Fill rates of k12–29, each on the persons it applies to (Tabel 1): Ontzorgen among
+ * asielstatushouders, not among everyone. The label says which population.
+ */
+function vullingNaarPopulatie(r: Spiegelrapport, vulling: readonly VullingRij[]): Grafiek {
+  return {
+    id: "vulling-personen",
+    titel: "Vulling van de kenmerken per persoon",
+    toelichting:
+      "Per kenmerk het deel van de personen voor wie het kenmerk geldt (Tabel 1 van de richtlijnen) waarvoor een waarde is geleverd, in procenten. Achter elk kenmerk staat voor wie het geldt; tussen haakjes het aantal met een waarde van het aantal voor wie het geldt.",
+    eenheid: "procent",
+    huidigLabel: huidigKwartaalTekst(r),
+    vorigLabel: vorigKwartaalTekst(r),
+    punten: vulling.map((v) => ({
+      label: `${v.kenmerk} ${kenmerkNaam(v.kenmerk)} (${v.populatie})`,
+      huidig: procent(v.huidig.gevuld, v.huidig.populatie),
+      vorig: v.vorig === null ? null : procent(v.vorig.gevuld, v.vorig.populatie),
+      huidigAantal: v.huidig.gevuld,
+      vorigAantal: v.vorig?.gevuld ?? null,
+      huidigNoemer: v.huidig.populatie,
+      vorigNoemer: v.vorig?.populatie ?? null,
+    })),
+  };
+}
+
 /** The charts the page shows: fill rates, persons by type migrant, PIPs by leerroute. */
 export function spiegelrapportGrafieken(r: Spiegelrapport): Grafiek[] {
   const pipKenmerken = rijMap(r).get("kenmerk.30");
   const grafieken = [
-    vulling(
-      r,
-      "vulling-personen",
-      "Vulling van de kenmerken per persoon",
-      Array.from({ length: 18 }, (_, i) => 12 + i),
-      "personen.totaal",
-      "personen",
-    ),
+    // Reports stored before the populations were kept fall back to all persons.
+    r.vulling
+      ? vullingNaarPopulatie(r, r.vulling)
+      : vulling(
+          r,
+          "vulling-personen",
+          "Vulling van de kenmerken per persoon",
+          Array.from({ length: 18 }, (_, i) => 12 + i),
+          "personen.totaal",
+          "personen",
+        ),
   ];
   if ((pipKenmerken?.huidig ?? 0) > 0 || (pipKenmerken?.vorig ?? 0) > 0) {
     grafieken.push(

@@ -5,6 +5,7 @@
  */
 import PDFDocument from "pdfkit";
 import { ernstTekst, regel } from "@/lib/swi/regels";
+import { kenmerkNaam } from "@/lib/swi/format";
 import type { RegelCode } from "@/lib/swi/types";
 import type { SpiegelrapportGegevens } from "./gegevens";
 import {
@@ -15,6 +16,7 @@ import {
   spiegelrapportTitelTekst,
   verschilTekst,
   vorigKwartaalTekst,
+  vulgetalTekst,
 } from "./weergave";
 
 const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
@@ -99,6 +101,27 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
         rij.verschil === null ? "-" : verschilTekst(rij.verschil, "-"),
       ]),
       [230, 50, 70, 70, 75],
+    );
+  }
+
+  if (r.vulling) {
+    kop(doc, document, "H2", "Vulling van de kenmerken per persoon", 13);
+    alinea(
+      doc,
+      document,
+      "Per kenmerk het deel van de personen voor wie het kenmerk geldt (Tabel 1 van de richtlijnen) waarvoor een waarde is geleverd.",
+    );
+    tabel(
+      doc,
+      document,
+      ["Kenmerk", "Geldt voor", huidig, vorig ?? "Vorig kwartaal"],
+      r.vulling.map((v) => [
+        `${v.kenmerk} ${kenmerkNaam(v.kenmerk)}`,
+        v.populatie,
+        vulgetalTekst(v.huidig),
+        vulgetalTekst(v.vorig),
+      ]),
+      [150, 155, 95, 95],
     );
   }
 

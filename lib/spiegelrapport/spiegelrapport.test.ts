@@ -105,7 +105,14 @@ describe("spiegelrapportCsv", () => {
       "",
       "",
     ]);
-    expect(rijen.length - 1).toBe(g.rapport.rijen.length + Object.keys(g.rapport.signalenPerRegel).length);
+    // The fill rates on the population each kenmerk applies to, in percent.
+    const k13 = g.rapport.vulling!.find((v) => v.kenmerk === 13)!;
+    const csv13 = perSleutel.get("vulling.13.procent")!;
+    expect(csv13[2]).toContain("% van asielstatushouders (TypeMigrant 1)");
+    expect(Number(csv13[4])).toBeCloseTo((100 * k13.huidig.gevuld) / k13.huidig.populatie, 1);
+    expect(rijen.length - 1).toBe(
+      g.rapport.rijen.length + g.rapport.vulling!.length + Object.keys(g.rapport.signalenPerRegel).length,
+    );
   });
 
   it("leaves previous and difference empty without a previous quarter", () => {
@@ -137,6 +144,9 @@ describe("spiegelrapportPdf", () => {
         `${asiel.omschrijving} 11 ${asiel.huidig} ${asiel.vorig} ${verschilTekst(asiel.verschil!, "-")}`,
       );
       expect(tekst).toContain("P09 ontzorgen");
+      expect(tekst).toContain("Vulling van de kenmerken per persoon");
+      const k13 = g.rapport.vulling!.find((v) => v.kenmerk === 13)!;
+      expect(tekst).toContain(`${k13.huidig.gevuld} van ${k13.huidig.populatie}`);
       expect(tekst).toContain("Vergeleken met de levering over het vorige kwartaal, 2025 K4");
       const info = await parser.getInfo();
       expect(info.info?.Title).toBe(spiegelrapportTitelTekst(g));
@@ -157,6 +167,14 @@ describe("grafieken", () => {
     expect(k15.huidig).toBeCloseTo((rij(r, "kenmerk.15").huidig / r.personen) * 100, 6);
     expect(k15.vorig).toBeCloseTo((rij(r, "kenmerk.15").vorig! / rij(r, "personen.totaal").vorig!) * 100, 6);
     expect(k15.huidigAantal).toBe(rij(r, "kenmerk.15").huidig);
+    // A kenmerk for asielstatushouders only is measured on them, not on everyone (Tabel 1).
+    const k13 = personen!.punten.find((p) => p.label.startsWith("13 "))!;
+    const asiel = rij(r, "typeMigrant.1").huidig;
+    expect(asiel).toBeLessThan(r.personen);
+    expect(k13.label).toContain("(asielstatushouders (TypeMigrant 1))");
+    expect(k13.huidigNoemer).toBe(asiel);
+    expect(k13.huidig).toBeCloseTo((k13.huidigAantal! / asiel) * 100, 6);
+    expect(k15.huidigNoemer).toBe(r.personen);
     expect(pips?.id).toBe("vulling-pips");
     const k32 = pips!.punten.find((p) => p.label.startsWith("32 "))!;
     expect(k32.huidig).toBeCloseTo((rij(r, "kenmerk.32").huidig / rij(r, "kenmerk.30").huidig) * 100, 6);

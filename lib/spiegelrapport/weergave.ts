@@ -4,7 +4,7 @@
  */
 import { formatKwartaal } from "@/lib/swi/datum";
 import { REGELS } from "@/lib/swi/regels";
-import type { Spiegelrapport, SpiegelrapportRij } from "@/lib/swi/spiegelrapport";
+import type { Spiegelrapport, SpiegelrapportRij, Vulgetal } from "@/lib/swi/spiegelrapport";
 import type { SpiegelrapportGegevens } from "./gegevens";
 
 const GETAL = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
@@ -16,6 +16,13 @@ export function getalTekst(n: number): string {
 
 export function procentTekst(p: number): string {
   return `${PROCENT.format(p)}%`;
+}
+
+/** "68,6% (1.348 van 1.965)", or "-" when nobody is in the population. */
+export function vulgetalTekst(v: Vulgetal | null): string {
+  if (v === null) return "-";
+  if (v.populatie === 0) return "- (0 van 0)";
+  return `${procentTekst((v.gevuld / v.populatie) * 100)} (${getalTekst(v.gevuld)} van ${getalTekst(v.populatie)})`;
 }
 
 /**

@@ -178,3 +178,22 @@ describe("maakSpiegelrapport", () => {
     expect([rij(x, "leeftijd.16-17")[0], rij(x, "leeftijd.0-15")[0]]).toEqual([1, 1]);
   });
 });
+
+describe("vulling per populatie", () => {
+  it("measures each person kenmerk on the persons it applies to (Tabel 1), as F03 does", () => {
+    const metOntzorgen = { ontzorgenBegindatum: 20251001 };
+    const l = levering([
+      persoon({ bsn: bsn(11), ...metOntzorgen }),
+      persoon({ bsn: bsn(12), ...metOntzorgen }),
+      persoon({ bsn: bsn(13), ontzorgenBegindatum: undefined }),
+      gezinsmigrant({ bsn: bsn(14) }),
+      gezinsmigrant({ bsn: bsn(15) }),
+    ]);
+    const r = maakSpiegelrapport(l, undefined, statistischeControle(l, [], { received: 20260415 }));
+    const k13 = r.vulling!.find((v) => v.kenmerk === 13)!;
+    expect(k13).toMatchObject({ populatie: "asielstatushouders (TypeMigrant 1)", huidig: { gevuld: 2, populatie: 3 } });
+    expect(k13.vorig).toBeNull();
+    expect(r.vulling!.find((v) => v.kenmerk === 15)!.huidig.populatie).toBe(5);
+    expect(r.vulling!.map((v) => v.kenmerk)).toEqual(Array.from({ length: 18 }, (_, i) => 12 + i));
+  });
+});

@@ -17,6 +17,7 @@
  */
 import { formatKwartaal, kwartaalEinde, laatsteGeboortedag, leeftijdOp, vroegsteGeboortedag } from "./datum";
 import { REGELS } from "./regels";
+import { vulgraad, type Vulgraad } from "./statistisch/bestand";
 import { kenmerk } from "./statistisch/kenmerken";
 import type { GeparsteLevering, Persoon, StatistischeUitkomst } from "./types";
 
@@ -35,6 +36,25 @@ export interface SpiegelrapportRij {
   verschil: number | null;
 }
 
+/** How many of the persons a kenmerk applies to have it filled. */
+export interface Vulgetal {
+  gevuld: number;
+  populatie: number;
+}
+
+/**
+ * The fill rate of one person kenmerk (k12–29) measured on the persons it applies to (Tabel 1 of
+ * the guidelines, as F03 measures it): Ontzorgen only for asielstatushouders, and so on. Dividing by
+ * all persons would make a complete delivery look incomplete.
+ */
+export interface VullingRij {
+  kenmerk: number;
+  /** For whom the kenmerk applies, e.g. "asielstatushouders (TypeMigrant 1)". */
+  populatie: string;
+  huidig: Vulgetal;
+  vorig: Vulgetal | null;
+}
+
 export interface Spiegelrapport {
   statistiekjaar: number;
   statistiekkwartaal: number;
@@ -45,6 +65,8 @@ export interface Spiegelrapport {
   /** Number of persons in this delivery. */
   personen: number;
   rijen: SpiegelrapportRij[];
+  /** Fill rates of k12–29 on the persons each applies to. Absent in reports made before it existed. */
+  vulling?: VullingRij[];
   /** Number of signals per rule code, for every P, Q and F rule (0 when none). */
   signalenPerRegel: Record<string, number>;
   /** Number of person signals per severity. */
@@ -77,6 +99,16 @@ export const LEEFTIJDSKLASSEN: readonly Leeftijdsklasse[] = [
 ];
 
 const PERSOON_KENMERKEN = Array.from({ length: 18 }, (_, i) => 12 + i); // 12–29
+
+const ALLE_PERSONEN = "alle personen";
+/** The population per kenmerk, in the words of Tabel 1; the counting is vulgraad() (statistisch/bestand.ts). */
+export function populatieVanKenmerk(k: number): string {
+  if (k >= 12 && k <= 14) return "asielstatushouders (TypeMigrant 1)";
+  if (k === 21 || k === 22) return "personen met een PIP op de B1-route of de Z-route";
+  if (k === 23) return "personen met een PIP op de Z-route met een einddatum";
+  if (k >= 24 && k <= 27) return "personen met een inschatting van het taalniveau op de Z-route (kenmerk 23 = ja)";
+  return ALLE_PERSONEN;
+}
 const TELEENHEID: Record<string, string> = {
   persoon: "personen",
   pip: "PIP's",
@@ -294,6 +326,19 @@ export function maakSpiegelrapport(
   }
   for (const s of uitkomst.fileSignals) signalenPerRegel[s.rule] = (signalenPerRegel[s.rule] ?? 0) + 1;
 
+  const vulNu = vulgraad(huidig);
+  const vulToen = vorige ? vulgraad(vorige) : undefined;
+  const getal = (v: Vulgraad, k: number): Vulgetal => ({
+    gevuld: v.gevuld[k] as number,
+    populatie: v.toepasselijk[k] as number,
+  });
+  const vulling = PERSOON_KENMERKEN.map((k): VullingRij => ({
+    kenmerk: k,
+    populatie: populatieVanKenmerk(k),
+    huidig: getal(vulNu, k),
+    vorig: vulToen ? getal(vulToen, k) : null,
+  }));
+
   const { kop } = huidig;
   return {
     statistiekjaar: kop.statistiekjaar,
@@ -304,6 +349,7 @@ export function maakSpiegelrapport(
     vorigKwartaal: vorige ? { jaar: vorige.kop.statistiekjaar, kwartaal: vorige.kop.statistiekkwartaal } : null,
     personen: huidig.personen.length,
     rijen,
+    vulling,
     signalenPerRegel,
     signalenPerErnst,
   };

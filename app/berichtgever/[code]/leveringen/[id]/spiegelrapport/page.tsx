@@ -251,14 +251,25 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
                   <td className="text-right tabular-nums">
                     {waardeTekst(g, pt.huidig)}
                     {pt.huidigAantal !== undefined && (
-                      <span className="text-grijs-5"> ({getalTekst(pt.huidigAantal)})</span>
+                      <span className="text-grijs-5">
+                        {" "}
+                        ({getalTekst(pt.huidigAantal)}
+                        {pt.huidigNoemer !== undefined ? ` van ${getalTekst(pt.huidigNoemer)}` : ""})
+                      </span>
                     )}
                   </td>
                   {g.vorigLabel && (
                     <td className="text-right tabular-nums">
                       {pt.vorig === null ? "" : waardeTekst(g, pt.vorig)}
                       {pt.vorigAantal !== undefined && pt.vorigAantal !== null && (
-                        <span className="text-grijs-5"> ({getalTekst(pt.vorigAantal)})</span>
+                        <span className="text-grijs-5">
+                          {" "}
+                          ({getalTekst(pt.vorigAantal)}
+                          {pt.vorigNoemer !== undefined && pt.vorigNoemer !== null
+                            ? ` van ${getalTekst(pt.vorigNoemer)}`
+                            : ""}
+                          )
+                        </span>
                       )}
                     </td>
                   )}
