@@ -243,6 +243,21 @@ const schemas: Record<string, Schema> = {
       },
       personen: { type: "integer" },
       rijen: { type: "array", items: ref("SpiegelrapportRij") },
+      vulling: {
+        type: "array",
+        description:
+          "Vulling van de kenmerken 12–29, gemeten op de personen voor wie het kenmerk geldt (Tabel 1 van de richtlijnen). Ontbreekt bij rapporten van voor december 2026.",
+        items: {
+          type: "object",
+          required: ["kenmerk", "populatie", "huidig", "vorig"],
+          properties: {
+            kenmerk: { type: "integer" },
+            populatie: { type: "string", description: "Voor wie het kenmerk geldt." },
+            huidig: ref("Vulgetal"),
+            vorig: { oneOf: [{ type: "null" }, ref("Vulgetal")] },
+          },
+        },
+      },
       signalenPerRegel: {
         type: "object",
         description: "Aantal signalen per controle (P, Q en F), ook als dat 0 is.",
@@ -257,6 +272,14 @@ const schemas: Record<string, Schema> = {
           info: { type: "integer" },
         },
       },
+    },
+  },
+  Vulgetal: {
+    type: "object",
+    required: ["gevuld", "populatie"],
+    properties: {
+      gevuld: { type: "integer", description: "Personen voor wie het kenmerk geldt én een waarde hebben." },
+      populatie: { type: "integer", description: "Personen voor wie het kenmerk geldt." },
     },
   },
   SpiegelrapportAntwoord: {
