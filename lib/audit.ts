@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { herkomst, MAX_USER_AGENT } from "@/lib/client-adres";
 import { getDb } from "@/lib/db/client";
 
 export interface AuditActor {
@@ -21,9 +22,7 @@ export interface AuditEntry {
 
 async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
   try {
-    const h = await headers();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return { ip: forwarded || h.get("x-real-ip"), userAgent: h.get("user-agent") };
+    return herkomst(await headers());
   } catch {
     // Outside a request (worker, scripts) there is no origin to record.
     return { ip: null, userAgent: null };
@@ -46,7 +45,7 @@ export async function schrijfAudit(entry: AuditEntry): Promise<void> {
       doelId: entry.doelId ?? null,
       berichtgeverId: entry.berichtgeverId ?? null,
       ip: origin.ip,
-      userAgent: origin.userAgent,
+      userAgent: origin.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
       details: (entry.details ?? undefined) as never,
     },
   });

@@ -25,6 +25,16 @@ const envSchema = z
     APP_URL: z.string().url().default("http://localhost:3000"),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET moet minstens 32 tekens lang zijn"),
     SWI_VAR_DIR: z.string().default(path.join(process.cwd(), "var")),
+    // Reverse proxies of our own in front of the portal; decides which X-Forwarded-For entry is the
+    // client (lib/client-adres.ts). Too high lets a client choose its own address, so no default guess.
+    SWI_VERTROUWDE_PROXIES: z
+      .string()
+      .regex(
+        /^\s*\d*\s*$/,
+        "SWI_VERTROUWDE_PROXIES moet een geheel getal van 0 of meer zijn (het aantal eigen proxy's)",
+      )
+      .optional()
+      .transform((v) => Number(v?.trim() || 0)),
     // Encrypted file storage; lib/storage reads these itself (it also runs in the worker), the
     // checks here only make a typo stop the portal at start-up.
     SWI_STORAGE: z

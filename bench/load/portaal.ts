@@ -124,7 +124,7 @@ function start(naam: string, args: string[], env: NodeJS.ProcessEnv, logMap: str
 export function startWeb(port: number, env: NodeJS.ProcessEnv, logMap: string, naam = "web"): Proces {
   return start(
     naam,
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
     { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     logMap,
   );

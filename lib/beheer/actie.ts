@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { vereisCbs } from "@/lib/auth/actor";
+import { herkomst } from "@/lib/client-adres";
 import { BeheerFout, voerBeheerUit, type BeheerContext, type Herkomst, type VeldFout } from "./context";
 
 /**
@@ -64,9 +65,7 @@ export function zodNaarVeldFouten(error: z.ZodError): VeldFout[] {
 }
 
 async function herkomstVanVerzoek(): Promise<Herkomst> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip"), userAgent: h.get("user-agent") };
+  return herkomst(await headers());
 }
 
 export function cbsActie<S extends z.ZodType, G = unknown>(

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { huidigeActor, type Actor } from "@/lib/auth/actor";
+import { herkomst } from "@/lib/client-adres";
 import type { Herkomst } from "./context";
 
 /**
@@ -22,12 +23,7 @@ export function cbsRoute(handler: (ctx: { actor: Actor; req: Request; herkomst: 
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     }
-    const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return handler({
-      actor,
-      req,
-      herkomst: { ip: forwarded || req.headers.get("x-real-ip"), userAgent: req.headers.get("user-agent") },
-    });
+    return handler({ actor, req, herkomst: herkomst(req.headers) });
   };
 }
 

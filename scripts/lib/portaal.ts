@@ -55,7 +55,8 @@ export function bewaardGeheim(varDir: string, naam: string): string {
 export function startNext(port: number, env: NodeJS.ProcessEnv, log?: fs.WriteStream): ChildProcess {
   const kind = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    // Not `next start`: scripts/server.ts tells the app each request's socket address.
+    ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
     {
       stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
