@@ -149,7 +149,7 @@ describe("rate limit", () => {
   it("429 with Retry-After once a token exceeds its requests per minute; other tokens go on", async () => {
     const vorige = process.env.SWI_LIMIET_API_PER_MINUUT;
     process.env.SWI_LIMIET_API_PER_MINUUT = "3";
-    vergeetLimieten();
+    await vergeetLimieten();
     try {
       const eigen = await maakApiToken(w.contact0153, "0153", "Ongeduldige leverancier");
       const { levering } = await verwerkteLevering("0153");
@@ -162,7 +162,7 @@ describe("rate limit", () => {
     } finally {
       if (vorige === undefined) delete process.env.SWI_LIMIET_API_PER_MINUUT;
       else process.env.SWI_LIMIET_API_PER_MINUUT = vorige;
-      vergeetLimieten();
+      await vergeetLimieten();
     }
   });
 });

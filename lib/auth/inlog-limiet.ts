@@ -1,22 +1,45 @@
+import { clientAdres } from "@/lib/client-adres";
 import { env } from "@/lib/env";
-import { clientIp, tel } from "@/lib/limieten";
+import { tel } from "@/lib/limieten";
 import { normaliseerEmail } from "@/lib/auth/adapter";
 
 /**
- * Limits requests for a sign-in mail, per address and per IP. Every address counts alike,
- * known or not, so the limit tells nothing about which addresses exist. Answers in the shape
- * next-auth's client expects (`{ url }` with an error code), with status 429 and Retry-After.
+ * next-auth reads a JSON body as well as a form (the type is matched by substring, JSON first) and
+ * keeps the last of duplicate fields. The limit must count the very address next-auth will mail,
+ * so only a plain form is let through, and no field may appear twice. The browser's sign-in form
+ * sends exactly that.
  */
-export async function beperkInlogverzoek(req: Request): Promise<Response | null> {
-  const pad = new URL(req.url).pathname;
-  if (req.method !== "POST" || !pad.endsWith("/signin/email")) return null;
-  const form = await req
-    .clone()
-    .formData()
-    .catch(() => null);
-  const email = typeof form?.get("email") === "string" ? normaliseerEmail(form.get("email") as string) : "";
+const FORMULIER = /^application\/x-www-form-urlencoded\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/** A sign-in request is a few hundred bytes; more is not a person asking for a link. */
+const MAX_BODY_TEKENS = 8_192;
+
+function weiger(status: number, fout: string): Response {
+  return Response.json({ fout }, { status });
+}
+
+/**
+ * Limits requests for a sign-in mail, per address and per client address (lib/client-adres.ts).
+ * Every address counts alike, known or not, so the limit tells nothing about which addresses
+ * exist. `nextauth` is the route's catch-all segment as next-auth itself reads it (decoded), so no
+ * spelling of the path escapes the count. A refused limit answers in the shape next-auth's client
+ * expects (`{ url }` with an error code), with status 429 and Retry-After.
+ */
+export async function beperkInlogverzoek(req: Request, nextauth: string[] | undefined): Promise<Response | null> {
+  if (req.method !== "POST" || nextauth?.[0] !== "signin" || nextauth[1] !== "email") return null;
+  if (!FORMULIER.test(req.headers.get("content-type") ?? "")) {
+    return weiger(415, "Een inloglink vraagt u aan met het inlogformulier (application/x-www-form-urlencoded).");
+  }
+  const tekst = await req.clone().text();
+  if (tekst.length > MAX_BODY_TEKENS) return weiger(413, "Het verzoek om een inloglink is te groot.");
+  const velden = new URLSearchParams(tekst);
+  const namen = [...velden.keys()];
+  if (new Set(namen).size !== namen.length) {
+    return weiger(400, "Het verzoek om een inloglink bevat een veld meer dan één keer.");
+  }
+  const email = normaliseerEmail(velden.get("email") ?? "");
   const oordelen = await Promise.all([
-    tel("inlogPerIp", clientIp(req)),
+    tel("inlogPerIp", clientAdres(req.headers, env().SWI_VERTROUWDE_PROXIES) ?? "onbekend"),
     email ? tel("inlogPerAdres", email) : Promise.resolve({ toegestaan: true, wachtSeconden: 0 }),
   ]);
   const geweigerd = oordelen.find((o) => !o.toegestaan);

@@ -3,8 +3,8 @@ import { authOptions } from "@/lib/auth/options";
 import { beperkInlogverzoek } from "@/lib/auth/inlog-limiet";
 
 async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  const teVeel = await beperkInlogverzoek(req);
-  if (teVeel) return teVeel;
+  const geweigerd = await beperkInlogverzoek(req, (await ctx.params).nextauth);
+  if (geweigerd) return geweigerd;
   return NextAuth(authOptions())(req, ctx);
 }
 
