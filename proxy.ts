@@ -89,11 +89,9 @@ export const config = {
       // Not /api/v1/: while a proxy runs, Next buffers the request body in memory to let it read it
       // (and cuts it at proxyClientMaxBodySize, 10 MB), which would break 200 MB API uploads. The
       // v1 routes check their bearer token themselves and set their own headers.
+      // Prefetches are not left out: anyone can send a prefetch header, and skipping them would
+      // skip the cross-site check as well.
       source: "/((?!_next/static|_next/image|favicon.ico|api/v1/).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

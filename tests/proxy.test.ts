@@ -1,6 +1,7 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 /**
  * The proxy refuses a state-changing request to a session route (/api/…) that another site made a
@@ -81,5 +82,33 @@ describe("proxy: the session cookie", () => {
     );
     expect(met.headers.get("location")).toBeNull();
     expect(met.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("proxy: which requests it sees", () => {
+  const loopt = (url: string, headers: Record<string, string> = {}) =>
+    unstable_doesMiddlewareMatch({ config, url, headers });
+
+  it("checks the origin of a state-changing request even when it carries prefetch headers", () => {
+    const prefetches: Record<string, string>[] = [
+      { "next-router-prefetch": "1" },
+      { purpose: "prefetch" },
+      { "sec-purpose": "prefetch" },
+    ];
+    for (const prefetch of prefetches) {
+      const headers: Record<string, string> = {
+        ...prefetch,
+        "sec-fetch-site": "cross-site",
+        origin: "https://evil.example",
+      };
+      expect(loopt("/api/uploads", headers), JSON.stringify(prefetch)).toBe(true);
+      expect(geweigerd(proxy(verzoek("/api/uploads", "POST", headers)))).toBe(true);
+    }
+  });
+
+  it("leaves static files and the vendor API (bearer tokens, large bodies) alone", () => {
+    expect(loopt("/_next/static/chunks/app.js")).toBe(false);
+    expect(loopt("/api/v1/leveringen")).toBe(false);
+    expect(loopt("/berichtgever/0153")).toBe(true);
   });
 });
