@@ -23,11 +23,14 @@ export interface HerinneringOntvanger {
   gemaild: boolean;
 }
 
-/** Per active berichtgever the gemeenten it has not delivered anything counting for. */
+/**
+ * Per active berichtgever the gemeenten assigned to it for the year that it has not delivered
+ * anything counting for. Never a gemeente it is not assigned to, whatever it sent.
+ */
 export function nogNietGeleverd(rijen: readonly MonitorRij[]) {
   const per = new Map<string, { berichtgever: NonNullable<MonitorRij["berichtgever"]>; gemeenten: MonitorRij[] }>();
   for (const r of rijen) {
-    if (!r.berichtgever?.actief || r.heeftGeleverd) continue;
+    if (!r.berichtgever?.actief || r.heeftGeleverd || !r.toegewezen) continue;
     const g = per.get(r.berichtgever.id);
     if (g) g.gemeenten.push(r);
     else per.set(r.berichtgever.id, { berichtgever: r.berichtgever, gemeenten: [r] });

@@ -17,6 +17,8 @@ import type { BeheerMail } from "./mail";
  * 9012 for 0147  only a rejected file: afgekeurd (and, the period being over, late)
  * 9012 for 0164  nothing: ontbreekt
  * 9012 for 1735  received 20 April, still being checked: geleverd, on time
+ * 9012 for 0153  a file for Enschede sent by mistake, rejected (T06): 0153 is not 9012's to deliver,
+ *                so it appears neither under 9012 in the monitor nor in 9012's reminder
  */
 let h: BeheerTest;
 let teller = 0;
@@ -75,6 +77,7 @@ beforeAll(async () => {
   await levering("0363", "0363", 2026, 1, "VERWERKT", "2026-05-02T09:00:00Z", { personen: 900, signalen: 0 });
   await levering("9012", "0147", 2026, 1, "AFGEKEURD", "2026-04-15T09:00:00Z");
   await levering("9012", "1735", 2026, 1, "STATISTISCHE_CONTROLE", "2026-04-20T09:00:00Z");
+  await levering("9012", "0153", 2026, 1, "AFGEKEURD", "2026-04-16T09:00:00Z");
 });
 afterAll(async () => {
   await h?.close();
@@ -127,6 +130,18 @@ describe("the national delivery monitor", () => {
     expect(m.codelijst).toMatch(/2025/);
     expect(m.rijen).toHaveLength(342);
     expect(m.totalen).toMatchObject({ signaleringslijst: 1, verwerkt: 1, afgekeurd: 1, geleverd: 1, ontbreekt: 338 });
+  });
+
+  it("never shows a gemeente under a berichtgever it is not assigned to, for a rejected file sent by mistake", async () => {
+    const m = await monitorVoorKwartaal(h.db, 2026, 1, new Date("2026-06-01T10:00:00Z"));
+    // 9012 sent a file for 0153 (rejected, T06): 0153 still shows once, under 0153, as it was.
+    expect(m.rijen.filter((r) => r.gemeentecode === "0153").map((r) => r.berichtgever?.code)).toEqual(["0153"]);
+    expect(m.rijen.filter((r) => r.berichtgever?.code === "9012").map((r) => r.gemeentecode)).toEqual([
+      "0147",
+      "0164",
+      "1735",
+    ]);
+    expect(monitorCsvRijen(m.rijen).filter((r) => r[0] === "0153")).toHaveLength(1);
   });
 
   it("reads as it did at an earlier moment: before the deadline nothing is late yet", async () => {

@@ -58,6 +58,8 @@ export interface MonitorRij {
   aantalSignalen: number | null;
   /** Delivered something that counts (not only rejected files): no reminder needed. */
   heeftGeleverd: boolean;
+  /** The gemeente is assigned to this berichtgever for the year: only then is it reminded about it. */
+  toegewezen: boolean;
 }
 
 export interface Monitor {
@@ -181,7 +183,10 @@ export async function monitorVoorKwartaal(
   };
   for (const code of lijst.gemeenten.keys()) voegToe(code);
   for (const t of toewijzingen) voegToe(t.gemeentecode, t.berichtgeverId);
-  for (const l of huidige) voegToe(l.gemeentecode!, l.berichtgeverId);
+  const toegewezen = new Set(toewijzingen.map((t) => `${t.berichtgeverId}|${t.gemeentecode}`));
+  // A delivery that counts keeps its row when the assignment has since ended; a rejected file
+  // (e.g. for another berichtgever's gemeente, T06) never makes a gemeente appear under its sender.
+  for (const l of huidige) if (telt(l)) voegToe(l.gemeentecode!, l.berichtgeverId);
 
   const periode = aanleverperiode(jaar, kwartaal);
   const rijen: MonitorRij[] = [];
@@ -208,6 +213,7 @@ export async function monitorVoorKwartaal(
         verschil: null,
         aantalSignalen: null,
         heeftGeleverd: false,
+        toegewezen: false,
       });
       continue;
     }
@@ -233,6 +239,7 @@ export async function monitorVoorKwartaal(
         verschil: aantalPersonen !== null && vorigAantalPersonen !== null ? aantalPersonen - vorigAantalPersonen : null,
         aantalSignalen: geldend && telt(geldend) ? geldend.aantalSignalen : null,
         heeftGeleverd: eigen.some(telt),
+        toegewezen: toegewezen.has(`${bgId}|${gemeentecode}`),
       });
     }
   }

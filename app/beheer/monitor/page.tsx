@@ -13,7 +13,7 @@ import {
 } from "@/lib/beheer/monitor";
 import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
 import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
-import { herinneringenVanKwartaal } from "@/lib/beheer/herinneringen";
+import { herinneringenVanKwartaal, nogNietGeleverd } from "@/lib/beheer/herinneringen";
 import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
 import { BeheerKop, tijdstip } from "../_componenten/Kop";
 import { Formulier } from "../_componenten/Formulier";
@@ -49,7 +49,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
   const provincies = perProvincie(monitor.rijen);
   const k = { jaar, kwartaal };
   const sorteer = filter.sorteer ?? "gemeente";
-  const nogNiet = monitor.rijen.filter((r) => r.berichtgever?.actief && !r.heeftGeleverd).length;
+  const nogNiet = nogNietGeleverd(monitor.rijen).reduce((n, b) => n + b.gemeenten.length, 0);
 
   return (
     <div>
