@@ -4,14 +4,16 @@ import { env } from "@/lib/env";
 import { portaalAdapter, normaliseerEmail, type PortaalUser } from "@/lib/auth/adapter";
 import { verstuurInloglink, INLOGLINK_GELDIG_MINUTEN } from "@/lib/auth/inloglink";
 import { schrijfAudit } from "@/lib/audit";
+import { inlogwerkNaHetAntwoord } from "@/lib/auth/inlogwerk";
 
 const SESSIE_UREN = 8;
 
 export function authOptions(): AuthOptions {
   const e = env();
+  const inlogwerk = inlogwerkNaHetAntwoord(portaalAdapter(), verstuurInloglink);
   return {
     secret: e.NEXTAUTH_SECRET,
-    adapter: portaalAdapter(),
+    adapter: inlogwerk.adapter,
     session: { strategy: "database", maxAge: SESSIE_UREN * 60 * 60, updateAge: 15 * 60 },
     useSecureCookies: e.APP_URL.startsWith("https://"),
     pages: {
@@ -25,7 +27,7 @@ export function authOptions(): AuthOptions {
         from: e.MAIL_FROM,
         maxAge: INLOGLINK_GELDIG_MINUTEN * 60,
         normalizeIdentifier: normaliseerEmail,
-        sendVerificationRequest: verstuurInloglink,
+        sendVerificationRequest: inlogwerk.sendVerificationRequest,
       }),
     ],
     callbacks: {
