@@ -201,7 +201,7 @@ type OpenLevering = {
 
 /**
  * Pairs results with Levering rows. A zip refused as a whole gives one result under the zip's name:
- * it is the outcome of every delivery in it. Otherwise by file name; a delivery the engine did not
+ * it is the outcome of every delivery in it, each with the zip's problems and its own member's failures. Otherwise by file name; a delivery the engine did not
  * report on (it was not in the zip after all) is rejected with an explanation.
  */
 function wijsToe(
@@ -211,7 +211,15 @@ function wijsToe(
   resultaten: LeveringResultaat[],
 ): { levering: OpenLevering; resultaat: LeveringResultaat }[] {
   const geheel = resultaten.length === 1 && resultaten[0]!.file === uploadNaam && !resultaten[0]!.accepted;
-  if (isZip && geheel) return open.map((levering) => ({ levering, resultaat: resultaten[0]! }));
+  if (isZip && geheel) {
+    // Each delivery gets the zip's own problems and the failures of its own member, not the others'.
+    const zip = resultaten[0]!;
+    return open.map((levering) => {
+      const errors = zip.errors.filter((f) => f.bestand === undefined || f.bestand === levering.bestandsnaam);
+      const overig = zip.errors.length - errors.length;
+      return { levering, resultaat: { ...zip, errors, errorCount: Math.max(errors.length, zip.errorCount - overig) } };
+    });
+  }
   const perNaam = new Map(resultaten.map((r) => [r.file, r]));
   return open.map((levering) => ({
     levering,

@@ -120,6 +120,8 @@ export interface TechnischeFout {
   kenmerk: number | null; // Tabel 1 number, null when not about one kenmerk
   rule: TechnischeRegelCode;
   message: string; // plain Dutch, for a municipal civil servant
+  /** For a zip refused as a whole: the member this failure is about (the zip's own problems have none). */
+  bestand?: string;
 }
 
 /** A person-level finding: one row of the signaleringslijst. */

@@ -114,7 +114,7 @@ function voegLidToe(afgewezen: TechnischeUitkomst, lid: string, uitkomst: Techni
   afgewezen.errorCount += uitkomst.errorCount - (uitkomst.errors.length - eigen.length);
   for (const fout of eigen) {
     if (afgewezen.errors.length >= MAX_FOUTEN) break;
-    afgewezen.errors.push({ ...fout, message: `In ${lid}: ${fout.message}` });
+    afgewezen.errors.push({ ...fout, message: `In ${lid}: ${fout.message}`, bestand: lid });
   }
 }
 
