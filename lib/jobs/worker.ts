@@ -12,6 +12,7 @@ import path from "node:path";
 import PgBoss from "pg-boss";
 import { registreerHerinneringTaak } from "@/lib/beheer/herinneringen-taak";
 import { isDatabaseOnbereikbaar, opnieuwBijStoring } from "@/lib/db/onbereikbaar";
+import { versleutelOudeFoutberichten } from "@/lib/leveringen/foutberichten";
 import { ruimOp } from "@/lib/leveringen/opruimen";
 import { LeaseVerloren, markeerVerwerkingMislukt, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { markeerMailMislukt, verstuurMailBericht } from "@/lib/mail/wachtrij";
@@ -143,6 +144,8 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
   await boss.work(WACHTRIJEN.opruimen, { batchSize: 1 }, async () => {
     const r = await ruimOp();
     if (r.signaleringslijsten + r.uploads + r.uploadSessies > 0) console.log("[worker] opgeruimd:", r);
+    const versleuteld = await versleutelOudeFoutberichten();
+    if (versleuteld > 0) console.log(`[worker] ${versleuteld} oudere foutmeldingen versleuteld`);
   });
   await opnieuwBijDeadlock(() =>
     boss.schedule(WACHTRIJEN.opruimen, opties.opruimSchema ?? "7 * * * *", {}, { tz: "Europe/Amsterdam" }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/testing";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import {
@@ -11,6 +11,7 @@ import {
   recenteLeveringen,
   signaleringslijstVoorActor,
 } from "./data";
+import { versleutelFoutbericht } from "./foutberichten";
 import { maakLevering, metTestwereld, type Testwereld } from "./testdata";
 
 const NU = new Date("2026-11-23T10:00:00Z");
@@ -224,6 +225,69 @@ describe("foutenPagina", () => {
     await expect(foutenPagina(w.contact0363, l.id, 1)).rejects.toBeInstanceOf(NietGevonden);
     await expect(foutenPagina(w.cbs, l.id, 1, { code: "0363" })).rejects.toBeInstanceOf(NietGevonden);
     await expect(alleFouten(w.contact0363, l.id)).rejects.toBeInstanceOf(NietGevonden);
+  });
+
+  it("masks BSNs for everyone until the contact person chooses to see them, which is audited once", async () => {
+    vi.stubEnv("SWI_ENCRYPTION_KEY", Buffer.alloc(32, 3).toString("base64"));
+    const l = await maakLevering(t.db, {
+      berichtgeverId: w.berichtgever["0153"],
+      status: "AFGEKEURD",
+      aantalFouten: 3,
+    });
+    const berichten = [
+      {
+        kenmerk: 8,
+        regel: "T09",
+        tekst:
+          "Regel 140: Burgerservicenummer (kenmerk 8) 100000009 komt meer dan één keer voor in het bestand (eerder op regel 14).",
+      },
+      {
+        kenmerk: 8,
+        regel: "T08",
+        tekst:
+          "Regel 152: Burgerservicenummer (kenmerk 8) heeft de waarde 12345678; een BSN bestaat uit precies 9 cijfers.",
+      },
+      {
+        kenmerk: 12,
+        regel: "T04",
+        tekst: "Regel 200000: MaatschappelijkeBegeleidingBegindatum (kenmerk 12) 20261301 is geen bestaande datum.",
+      },
+    ];
+    await t.db.leveringFout.createMany({
+      data: berichten.map((b, i) => ({
+        leveringId: l.id,
+        volgnummer: i + 1,
+        kenmerk: b.kenmerk,
+        regel: b.regel,
+        bericht: versleutelFoutbericht(b.tekst, l.id),
+      })),
+    });
+    const inzages = () => t.db.auditLog.count({ where: { actie: "inzage.foutmeldingen", doelId: l.id } });
+
+    for (const [wie, toonBsns] of [
+      [w.backup0153, false],
+      [w.backup0153, true],
+      [w.contact0153, false],
+    ] as const) {
+      const p = await foutenPagina(wie, l.id, 1, { toonBsns });
+      expect(p).toMatchObject({ bsnsVerborgen: true, bsnsGetoond: false });
+      expect(p.fouten.map((f) => f.bericht).join(" ")).not.toMatch(/100000009|12345678/);
+      expect(p.fouten[0]!.bericht).toBe(
+        "Regel 140: Burgerservicenummer (kenmerk 8) [BSN verborgen] komt meer dan één keer voor in het bestand (eerder op regel 14).",
+      );
+      expect(p.fouten[1]!.bericht).toContain("heeft de waarde [BSN verborgen];");
+      // A date is no BSN, and line numbers stay.
+      expect(p.fouten[2]!.bericht).toBe(berichten[2]!.tekst);
+    }
+    expect(await inzages()).toBe(0);
+
+    const getoond = await foutenPagina(w.contact0153, l.id, 1, { toonBsns: true });
+    expect(getoond).toMatchObject({ bsnsVerborgen: false, bsnsGetoond: true });
+    expect(getoond.fouten.map((f) => f.bericht)).toEqual(berichten.map((b) => b.tekst));
+    expect(await inzages()).toBe(1);
+    // fouten.csv (itself audited) reads the plaintext.
+    expect((await alleFouten(w.contact0153, l.id)).fouten.map((f) => f.bericht)).toEqual(berichten.map((b) => b.tekst));
+    vi.unstubAllEnvs();
   });
 
   it("has one empty page for a delivery without errors", async () => {

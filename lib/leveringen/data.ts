@@ -12,6 +12,8 @@ import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { beoordeelAanlevering, type AanleverBeoordeling } from "./aanleverperiode";
 import { isEindstatus, type LeveringStatus } from "./status";
+import { maskeerBsns, ontsleutelFoutbericht } from "./foutberichten";
+import { schrijfAudit } from "@/lib/audit";
 
 export const FOUTEN_PER_PAGINA = 50;
 const MAX_STATUS_IDS = 200;
@@ -283,7 +285,12 @@ export interface FoutRij {
 
 export interface FoutenPagina {
   levering: { id: string; bestandsnaam: string; status: LeveringStatus };
+  /** With every BSN masked, unless the actor may and chose to see them (toonBsns). */
   fouten: FoutRij[];
+  /** Some message on this page quotes a BSN that is masked here. */
+  bsnsVerborgen: boolean;
+  /** The BSNs on this page are shown (and that view was audited). */
+  bsnsGetoond: boolean;
   pagina: number;
   perPagina: number;
   aantalPaginas: number;
@@ -293,12 +300,16 @@ export interface FoutenPagina {
   aantalFouten: number;
 }
 
-/** One page (1-based) of a rejected delivery's technical errors, in file order. */
+/**
+ * One page (1-based) of a rejected delivery's technical errors, in file order. BSNs in the messages
+ * are masked, unless `toonBsns` and the actor has the person-level right: that view is audited
+ * like a download (only when the page really quotes one).
+ */
 export async function foutenPagina(
   actor: Actor,
   id: string,
   pagina: number,
-  opties: { code?: string; perPagina?: number } = {},
+  opties: { code?: string; perPagina?: number; toonBsns?: boolean } = {},
 ): Promise<FoutenPagina> {
   const perPagina = opties.perPagina ?? FOUTEN_PER_PAGINA;
   const l = await getDb().levering.findFirst({
@@ -307,22 +318,45 @@ export async function foutenPagina(
       ...tenantFilter(actor),
       ...(opties.code !== undefined ? { berichtgever: { code: opties.code } } : {}),
     },
-    select: { id: true, bestandsnaam: true, status: true, aantalFouten: true, _count: { select: { fouten: true } } },
+    select: {
+      id: true,
+      bestandsnaam: true,
+      status: true,
+      aantalFouten: true,
+      berichtgeverId: true,
+      _count: { select: { fouten: true } },
+    },
   });
   if (!l) throw new NietGevonden();
   const aantalOpgeslagen = l._count.fouten;
   const aantalPaginas = Math.max(1, Math.ceil(aantalOpgeslagen / perPagina));
   const p = Number.isInteger(pagina) ? Math.min(Math.max(1, pagina), aantalPaginas) : 1;
-  const fouten = await getDb().leveringFout.findMany({
+  const opgeslagen = await getDb().leveringFout.findMany({
     where: { leveringId: l.id },
     orderBy: { volgnummer: "asc" },
     skip: (p - 1) * perPagina,
     take: perPagina,
     select: { volgnummer: true, regelnummer: true, kenmerk: true, regel: true, bericht: true },
   });
+  const leesbaar = opgeslagen.map((f) => ({ ...f, bericht: ontsleutelFoutbericht(f.bericht, l.id) }));
+  const gemaskeerd = leesbaar.map((f) => ({ ...f, bericht: maskeerBsns(f) }));
+  const metBsn = gemaskeerd.some((f, i) => f.bericht !== leesbaar[i]!.bericht);
+  const tonen = metBsn && opties.toonBsns === true && heeftRecht(actor, "persoonsgegevensDownloaden");
+  if (tonen) {
+    await schrijfAudit({
+      actor: { userId: actor.userId, email: actor.email, rol: actor.rol },
+      actie: "inzage.foutmeldingen",
+      doelType: "levering",
+      doelId: l.id,
+      berichtgeverId: l.berichtgeverId,
+      details: { bestandsnaam: l.bestandsnaam, pagina: p },
+    });
+  }
   return {
     levering: { id: l.id, bestandsnaam: l.bestandsnaam, status: l.status },
-    fouten,
+    fouten: tonen ? leesbaar : gemaskeerd,
+    bsnsVerborgen: metBsn && !tonen,
+    bsnsGetoond: tonen,
     pagina: p,
     perPagina,
     aantalPaginas,
@@ -347,7 +381,7 @@ export async function alleFouten(
     orderBy: { volgnummer: "asc" },
     select: { volgnummer: true, regelnummer: true, kenmerk: true, regel: true, bericht: true },
   });
-  return { levering: l, fouten };
+  return { levering: l, fouten: fouten.map((f) => ({ ...f, bericht: ontsleutelFoutbericht(f.bericht, l.id) })) };
 }
 
 export interface SignaleringslijstInfo {

@@ -4,6 +4,7 @@ import { maakZip } from "@/lib/swi/technisch/fixtures.test-helpers";
 import { genereerLeveringPaar } from "@/lib/swi/testing/generator";
 import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import { registreerAanlevering } from "./ontvangst";
+import { ontsleutelFoutbericht } from "./foutberichten";
 import { leveringOpslag } from "./opslag";
 import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
 import { markeerVerwerkingMislukt, SIGNALERINGSLIJST_DAGEN, verwerkAanlevering } from "./verwerking";
@@ -25,11 +26,14 @@ async function leverEnVerwerk(bestandsnaam: string, inhoud: string | Buffer) {
   return r;
 }
 
-const levering = (id: string) =>
-  getDb().levering.findUniqueOrThrow({
+/** The delivery with its error messages decrypted, as the portal reads them. */
+const levering = async (id: string) => {
+  const l = await getDb().levering.findUniqueOrThrow({
     where: { id },
     include: { fouten: { orderBy: { volgnummer: "asc" } }, signaleringslijst: true },
   });
+  return { ...l, fouten: l.fouten.map((f) => ({ ...f, bericht: ontsleutelFoutbericht(f.bericht, id) })) };
+};
 
 const mails = (sjabloon: string, leveringId: string) =>
   getDb().mailBericht.findMany({ where: { sjabloon, parameters: { path: ["url"], string_contains: leveringId } } });
@@ -237,6 +241,34 @@ describe("a zip", () => {
       expect(l.status).toBe("AFGEKEURD");
       expect(l.fouten.map((f) => f.regel)).toEqual(["T01"]);
       expect(l.fouten[0]!.bericht).toContain("toelichting.txt");
+    }
+  });
+
+  it("refused as a whole still shows each delivery the failures of its own file, and stores them encrypted", async () => {
+    const g = genereer({ statistiekjaar: 2024, kwartaal: 2, seed: "zip-lid-fouten" });
+    let eerste = "";
+    const xml = g.xml().replace(/<Burgerservicenummer>(\d{9})<\/Burgerservicenummer>/, (m, bsn: string) => {
+      eerste = bsn;
+      return `${m}<Burgerservicenummer>${bsn}</Burgerservicenummer>`;
+    });
+    const zip = maakZip([
+      { naam: g.bestandsnaam, data: Buffer.from(xml) },
+      { naam: "toelichting.txt", data: Buffer.from("zie bijlage") },
+    ]);
+    const r = await lever("met fouten.zip", zip);
+    await verwerkAanlevering(r.aanleveringId);
+    const [xmlLevering, txtLevering] = await Promise.all(r.leveringen.map(({ id }) => levering(id)));
+    expect(txtLevering!.fouten.map((f) => f.regel)).toEqual(["T01"]);
+    expect(xmlLevering!.fouten.map((f) => f.regel)).toEqual(["T01", "T03"]);
+    expect(xmlLevering!.aantalFouten).toBe(2);
+    // The stored message is ciphertext: no BSN in the table (nor in the WAL or a backup of it).
+    const ruw = await getDb().$queryRaw<{ bericht: string }[]>`
+      SELECT bericht FROM levering_fout WHERE levering_id = ${xmlLevering!.id}`;
+    expect(ruw).toHaveLength(2);
+    for (const { bericht } of ruw) {
+      expect(bericht).toMatch(/^swi1:/);
+      expect(bericht).not.toContain(eerste);
+      expect(bericht).not.toMatch(/\d{9}/);
     }
   });
 

@@ -4,6 +4,7 @@
  * attempt may have left, and writes the outcome, the herlevering marks and the mails together: so a
  * retry never produces a second set of results or a second mail.
  */
+import { versleutelFoutbericht } from "@/lib/leveringen/foutberichten";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -78,7 +79,8 @@ export async function schrijfAfgekeurd(
         regelnummer: f.line,
         kenmerk: f.kenmerk,
         regel: f.rule,
-        bericht: f.message,
+        // Messages may quote a BSN: encrypted at rest, like the files.
+        bericht: versleutelFoutbericht(f.message, levering.id),
       })),
     });
     const aantalFouten = Math.max(uitkomst.errorCount, uitkomst.errors.length);

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { isPrefetch } from "@/lib/prefetch";
 import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
 import { grootteTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
@@ -17,16 +19,19 @@ export default async function LeveringDetailPagina({
   searchParams,
 }: {
   params: Promise<{ code: string; id: string }>;
-  searchParams: Promise<{ pagina?: string }>;
+  searchParams: Promise<{ pagina?: string; toon?: string }>;
 }) {
   const { code, id } = await params;
-  const pagina = paginaSchema.parse((await searchParams).pagina);
+  const zoek = await searchParams;
+  const pagina = paginaSchema.parse(zoek.pagina);
+  // Only the person's own request shows (and audits) the BSNs, never a prefetch of this page.
+  const toonBsns = zoek.toon === "bsn" && !isPrefetch(await headers());
   const actor = await vereisActor();
   let l;
   let fouten;
   try {
     l = await leveringVoorActor(actor, id, code);
-    fouten = await foutenPagina(actor, id, pagina, { code });
+    fouten = await foutenPagina(actor, id, pagina, { code, toonBsns });
   } catch (e) {
     if (e instanceof NietGevonden) notFound();
     throw e;
@@ -92,7 +97,28 @@ export default async function LeveringDetailPagina({
           </p>
           {!magDownloaden && fouten.aantalOpgeslagen > 0 ? (
             <p className="mb-4 max-w-3xl text-grijs-5">
-              De foutmeldingen kunnen BSN&apos;s bevatten; alleen de contactpersoon kan ze als bestand downloaden.
+              De foutmeldingen kunnen BSN&apos;s bevatten; die zijn hier verborgen. Alleen de contactpersoon kan ze zien
+              en als bestand downloaden.
+            </p>
+          ) : null}
+          {magDownloaden && fouten.bsnsVerborgen ? (
+            <form method="get" action={`${pad}#fouten-titel`} className="mb-4 max-w-3xl" data-testid="toon-bsns">
+              <p className="mb-2 text-grijs-5">
+                De BSN&apos;s in de meldingen zijn verborgen. Als u ze toont, wordt dat vastgelegd, zoals een download.
+              </p>
+              <input type="hidden" name="pagina" value={fouten.pagina} />
+              <input type="hidden" name="toon" value="bsn" />
+              <button type="submit" className="knop-secundair">
+                Toon de BSN&apos;s in de meldingen
+              </button>
+            </form>
+          ) : null}
+          {fouten.bsnsGetoond ? (
+            <p className="mb-4 max-w-3xl text-grijs-5" data-testid="bsns-getoond">
+              De BSN&apos;s worden getoond; dat is vastgelegd in het auditlog.{" "}
+              <Link href={`${pad}?pagina=${fouten.pagina}#fouten-titel`} prefetch={false}>
+                Verberg ze weer
+              </Link>
             </p>
           ) : null}
           {fouten.fouten.length > 0 ? (
