@@ -1,3 +1,4 @@
+import { weigerPrefetch } from "@/lib/prefetch";
 import { tel } from "@/lib/limieten";
 import type { ZodType } from "zod";
 import { verifieerBearer, type ApiTokenActor } from "@/lib/api-tokens/verificatie";
@@ -35,6 +36,8 @@ export function v1Route<P>(paramsSchema: ZodType<P>, handler: (ctx: V1Context<P>
   // Next passes no params object to routes without dynamic segments.
   return async (req: Request, ctx?: { params?: Promise<unknown> }): Promise<Response> => {
     try {
+      const prefetch = weigerPrefetch(req);
+      if (prefetch) return prefetch;
       const authorization = req.headers.get("authorization");
       const actor = await verifieerBearer(authorization);
       if (!actor) return nietGeautoriseerd(Boolean(authorization));

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { huidigeActor, type Actor } from "@/lib/auth/actor";
 import { herkomst } from "@/lib/client-adres";
+import { weigerPrefetch } from "@/lib/prefetch";
 import type { Herkomst } from "./context";
 
 /**
@@ -10,6 +11,9 @@ import type { Herkomst } from "./context";
  */
 export function cbsRoute(handler: (ctx: { actor: Actor; req: Request; herkomst: Herkomst }) => Promise<Response>) {
   return async (req: Request): Promise<Response> => {
+    // Every route here is an export or download that is audited: never for a prefetch.
+    const prefetch = weigerPrefetch(req);
+    if (prefetch) return prefetch;
     const actor = await huidigeActor();
     if (!actor) {
       const url = new URL(req.url);

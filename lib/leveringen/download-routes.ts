@@ -8,6 +8,7 @@ import { stringify } from "csv-stringify/sync";
 import { heeftRecht, huidigeActor } from "@/lib/auth/actor";
 import { schrijfAudit } from "@/lib/audit";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { weigerPrefetch } from "@/lib/prefetch";
 import { zonderFormule } from "@/lib/swi/signaleringslijst";
 import { alleFouten } from "./data";
 import {
@@ -40,7 +41,9 @@ function bijlage(body: BodyInit, bestandsnaam: string, contentType: string): Res
 const NIET_GEVONDEN = "Niet gevonden.";
 
 export function signaleringslijstDownloadRoute(formaat: DownloadFormaat) {
-  return async (_req: Request, ctx: Context): Promise<Response> => {
+  return async (req: Request, ctx: Context): Promise<Response> => {
+    const prefetch = weigerPrefetch(req);
+    if (prefetch) return prefetch;
     const actor = await huidigeActor();
     if (!actor) return tekst(401, "U bent niet ingelogd.");
     const { code, id } = await ctx.params;
@@ -60,7 +63,9 @@ export function signaleringslijstDownloadRoute(formaat: DownloadFormaat) {
  * fouten.csv: every stored technical error of a delivery. Messages can quote a BSN from the file,
  * so this is a person-level download: contact person and staff only, and audited.
  */
-export async function foutenCsvRoute(_req: Request, ctx: Context): Promise<Response> {
+export async function foutenCsvRoute(req: Request, ctx: Context): Promise<Response> {
+  const prefetch = weigerPrefetch(req);
+  if (prefetch) return prefetch;
   const actor = await huidigeActor();
   if (!actor) return tekst(401, "U bent niet ingelogd.");
   const { code, id } = await ctx.params;

@@ -1,5 +1,6 @@
 import { vereisActor } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { weigerPrefetch } from "@/lib/prefetch";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "./data";
 import type { SpiegelrapportGegevens } from "./gegevens";
 import { spiegelrapportParams } from "./parameters";
@@ -14,7 +15,9 @@ export function spiegelrapportDownload(
   contentType: string,
   maak: (g: SpiegelrapportGegevens) => Promise<Buffer | string> | Buffer | string,
 ) {
-  return async (_req: Request, ctx: { params: Promise<unknown> }): Promise<Response> => {
+  return async (req: Request, ctx: { params: Promise<unknown> }): Promise<Response> => {
+    const prefetch = weigerPrefetch(req);
+    if (prefetch) return prefetch;
     const actor = await vereisActor();
     const params = spiegelrapportParams.safeParse(await ctx.params);
     if (!params.success) return nietGevonden();

@@ -105,9 +105,10 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
         </div>
       </form>
       <p className="mb-4">
-        <Link href={`/beheer/audit/export?${zoekstring(ruw)}`} className="knop-secundair">
+        {/* A plain link: Next's <Link> prefetches route handlers, which would export (and audit) unasked. */}
+        <a href={`/beheer/audit/export?${zoekstring(ruw)}`} className="knop-secundair" download>
           Exporteren als CSV
-        </Link>
+        </a>
       </p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
         <table className="tabel text-sm">

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { schrijfAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { landelijkeControle } from "@/lib/beheer/landelijke-controles";
+import { headers } from "next/headers";
+import { isPrefetch } from "@/lib/prefetch";
 import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 import { BeheerKop } from "../_componenten/Kop";
 
@@ -16,7 +17,8 @@ export default async function LandelijkeControles({
   const actor = await vereisCbs();
   const p = await searchParams;
   const { jaar, kwartaal } = kwartaalUitParam(p.kwartaal);
-  const uitvoeren = p.uitvoeren === "1";
+  // A prefetch of this URL neither runs the check nor records a view nobody had.
+  const uitvoeren = p.uitvoeren === "1" && !isPrefetch(await headers());
   const r = uitvoeren ? await landelijkeControle(getDb(), jaar, kwartaal) : null;
   if (r) {
     // BSN-level data is on screen now: who saw which quarter's list is recorded.
@@ -103,9 +105,10 @@ export default async function LandelijkeControles({
               </details>
             )}
             <p className="mt-4">
-              <Link href={`/beheer/landelijke-controles/export?${zoek}`} className="knop-secundair">
+              {/* A plain link: Next's <Link> prefetches route handlers, which would export (and audit) unasked. */}
+              <a href={`/beheer/landelijke-controles/export?${zoek}`} className="knop-secundair" download>
                 Downloaden als CSV
-              </Link>
+              </a>
             </p>
           </section>
           <section aria-labelledby="dubbel-titel" className="mb-8">

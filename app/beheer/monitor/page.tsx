@@ -153,9 +153,10 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
           Per gemeente
         </h2>
         <p className="mb-3">
-          <Link href={`/beheer/monitor/export?${monitorZoekstring(k, filter)}`} className="knop-secundair">
+          {/* A plain link: Next's <Link> prefetches route handlers, which would export (and audit) unasked. */}
+          <a href={`/beheer/monitor/export?${monitorZoekstring(k, filter)}`} className="knop-secundair" download>
             Exporteren als CSV
-          </Link>
+          </a>
         </p>
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
           <table className="tabel">
