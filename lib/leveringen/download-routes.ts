@@ -4,12 +4,11 @@
  * itself as an attachment that no cache keeps.
  */
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import { heeftRecht, huidigeActor } from "@/lib/auth/actor";
 import { schrijfAudit } from "@/lib/audit";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { weigerPrefetch } from "@/lib/prefetch";
-import { zonderFormule } from "@/lib/swi/signaleringslijst";
+import { csvTekst } from "@/lib/swi/tabel";
 import { alleFouten } from "./data";
 import {
   GeenDownloadRecht,
@@ -79,17 +78,10 @@ export async function foutenCsvRoute(req: Request, ctx: Context): Promise<Respon
   if (!heeftRecht(actor, "persoonsgegevensDownloaden")) {
     return tekst(403, "Alleen de contactpersoon kan de foutmeldingen downloaden, omdat ze BSN's kunnen bevatten.");
   }
-  const rijen = [
+  const csv = csvTekst([
     ["Nr.", "Regelnummer", "Kenmerk", "Controle", "Melding"],
-    ...r.fouten.map((f) => [
-      String(f.volgnummer),
-      f.regelnummer?.toString() ?? "",
-      f.kenmerk?.toString() ?? "",
-      f.regel,
-      f.bericht,
-    ]),
-  ].map((rij) => rij.map(zonderFormule));
-  const csv = "\uFEFF" + stringify(rijen, { delimiter: ";", record_delimiter: "\r\n" });
+    ...r.fouten.map((f) => [f.volgnummer, f.regelnummer, f.kenmerk, f.regel, f.bericht]),
+  ]);
   await schrijfAudit({
     actor: { userId: actor.userId, email: actor.email, rol: actor.rol },
     actie: "download.fouten",

@@ -1,7 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { kenmerkNaam } from "@/lib/swi/format";
 import { regel } from "@/lib/swi/regels";
-import { zonderFormule } from "@/lib/swi/signaleringslijst";
+import { csvTekst } from "@/lib/swi/tabel";
 import type { RegelCode } from "@/lib/swi/types";
 import type { SpiegelrapportGegevens } from "./gegevens";
 import { huidigKwartaalTekst, vorigKwartaalTekst } from "./weergave";
@@ -27,9 +26,9 @@ export function spiegelrapportCsv(g: SpiegelrapportGegevens): string {
   const rijen: (string | number)[][] = [kop];
   for (const rij of r.rijen) {
     rijen.push([
-      zonderFormule(rij.groep),
+      rij.groep,
       rij.sleutel,
-      zonderFormule(rij.omschrijving),
+      rij.omschrijving,
       rij.kenmerk ?? "",
       rij.huidig,
       rij.vorig ?? "",
@@ -45,7 +44,7 @@ export function spiegelrapportCsv(g: SpiegelrapportGegevens): string {
     rijen.push([
       "Vulling kenmerken in procenten van wie het geldt",
       `vulling.${v.kenmerk}.procent`,
-      zonderFormule(`${kenmerkNaam(v.kenmerk)}: % van ${v.populatie} (${v.huidig.gevuld} van ${v.huidig.populatie})`),
+      `${kenmerkNaam(v.kenmerk)}: % van ${v.populatie} (${v.huidig.gevuld} van ${v.huidig.populatie})`,
       v.kenmerk,
       h,
       o,
@@ -53,15 +52,7 @@ export function spiegelrapportCsv(g: SpiegelrapportGegevens): string {
     ]);
   }
   for (const [code, aantal] of Object.entries(r.signalenPerRegel)) {
-    rijen.push([
-      "Signalen per controle",
-      `signalen.${code}`,
-      zonderFormule(regel(code as RegelCode).titel),
-      "",
-      aantal,
-      "",
-      "",
-    ]);
+    rijen.push(["Signalen per controle", `signalen.${code}`, regel(code as RegelCode).titel, "", aantal, "", ""]);
   }
-  return "\uFEFF" + stringify(rijen, { delimiter: ";", record_delimiter: "\r\n" });
+  return csvTekst(rijen);
 }

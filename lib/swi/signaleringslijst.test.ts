@@ -151,10 +151,11 @@ describe("signaleringslijstXlsx", () => {
     expect(bsn.type).toBe(ExcelJS.ValueType.String);
     expect(bsn.value).toBe("012345672");
     expect(bsn.numFmt).toBe("@");
-    // A string cell is never evaluated, so no apostrophe is needed here.
+    // A text cell, and neutralised like the CSV's: editing the cell in Excel (F2, Enter) would
+    // otherwise turn a text that starts with "=" into a live formula.
     const p01 = blad.getRow(4);
     expect(p01.getCell(3).type).toBe(ExcelJS.ValueType.String);
-    expect(p01.getCell(3).value).toBe('=HYPERLINK("http://x")');
+    expect(p01.getCell(3).value).toBe(`'=HYPERLINK("http://x")`);
   });
 
   it("lists the file-level signals on their own sheet", async () => {

@@ -20,7 +20,7 @@
  *   handlers import this module for the row order and the CSV.
  */
 import type ExcelJS from "exceljs";
-import { stringify } from "csv-stringify/sync";
+import { csvTekst, veiligeCel } from "./tabel";
 import { regel } from "./regels";
 import type { BestandSignaal, Datum, LeveringKop, RegelCode, Severity, Signaal } from "./types";
 
@@ -145,10 +145,7 @@ export function bestandRijen(invoer: Pick<SignaleringslijstInvoer, "fileSignals"
     }));
 }
 
-/** A spreadsheet evaluates a cell that starts like a formula; an apostrophe makes it text. */
-export function zonderFormule(waarde: string): string {
-  return /^[=+\-@\t\r]/.test(waarde) ? `'${waarde}` : waarde;
-}
+export { zonderFormule } from "./tabel";
 
 /** The CSV: UTF-8 BOM, `;`, CRLF; file-level signals first (empty BSN), then the person rows. */
 export function signaleringslijstCsv(invoer: SignaleringslijstInvoer): string {
@@ -158,8 +155,7 @@ export function signaleringslijstCsv(invoer: SignaleringslijstInvoer): string {
   for (const r of signaalRijen(invoer)) {
     rijen.push([r.bsn, r.kenmerken, r.waarden, r.regel, r.omschrijvingRegel, r.ernst, r.toelichting, r.watTeDoen]);
   }
-  const veilig = rijen.map((rij) => rij.map(zonderFormule));
-  return "\uFEFF" + stringify(veilig, { delimiter: ";", record_delimiter: "\r\n", quoted_match: /^\d+$/ });
+  return csvTekst(rijen, { aanhalen: /^\d+$/ });
 }
 
 const AMSTERDAM = "Europe/Amsterdam";
@@ -198,7 +194,7 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
     { header: "Wat te doen", key: "watTeDoen", width: 70 },
   ];
   for (const r of personen) {
-    const rij = signalen.addRow(r);
+    const rij = signalen.addRow(veiligeRij(r));
     rij.getCell("ernst").fill = { type: "pattern", pattern: "solid", fgColor: { argb: ERNST_KLEUR[r.ernst] } };
   }
   opmaakKop(signalen, KOLOMMEN.length);
@@ -211,10 +207,15 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
     { header: "Toelichting", key: "toelichting", width: 80 },
     { header: "Wat te doen", key: "watTeDoen", width: 80 },
   ];
-  for (const r of bestand) bestandBlad.addRow(r);
+  for (const r of bestand) bestandBlad.addRow(veiligeRij(r));
   opmaakKop(bestandBlad, KOLOMMEN_BESTAND.length);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A row object for exceljs with every text cell neutralised like the CSV's (lib/swi/tabel.ts). */
+function veiligeRij<T extends object>(r: T): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, veiligeCel(v as string | number)]));
 }
 
 function opmaakKop(blad: ExcelJS.Worksheet, kolommen: number): void {
@@ -247,7 +248,7 @@ function schrijfToelichting(
   gegevens.push(["Aangemaakt op", momentTekst(invoer.aangemaakt ?? new Date())]);
   if (invoer.beschikbaarTot) gegevens.push(["Beschikbaar tot", momentTekst(invoer.beschikbaarTot)]);
   for (const [naam, waarde] of gegevens) {
-    const rij = blad.addRow([naam, waarde]);
+    const rij = blad.addRow([naam, veiligeCel(waarde)]);
     rij.getCell(1).font = { bold: true };
     rij.getCell(2).numFmt = "@";
   }

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { getDb } from "@/lib/db/client";
+import { csvStroom } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
 import { cbsRoute, csvAntwoord } from "@/lib/beheer/route";
 import { alleAuditRijen, AUDIT_CSV_KOLOMMEN, auditCsvRij, auditFilterSchema } from "@/lib/beheer/auditlog";
@@ -17,7 +17,7 @@ export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
   }
   await schrijfAudit({ actor, actie: "export.auditlog", details: { filter: parsed.data }, ...herkomst });
   const db = getDb();
-  const csv = stringify({ delimiter: ";", bom: true });
+  const csv = csvStroom();
   void (async () => {
     try {
       csv.write(AUDIT_CSV_KOLOMMEN);

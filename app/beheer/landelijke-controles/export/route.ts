@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/lib/db/client";
+import { csvTekst } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
 import { cbsRoute, csvAntwoord } from "@/lib/beheer/route";
 import { landelijkeControle } from "@/lib/beheer/landelijke-controles";
@@ -22,11 +22,8 @@ export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
     ...herkomst,
   });
   // BSNs as text (a leading zero must survive Excel): the column is quoted.
-  const csv =
-    "\uFEFF" +
-    stringify([["controle", "bsn", "gemeentecode", "berichtgevercode", "verhuisd"], ...rijen], {
-      delimiter: ";",
-      quoted_match: /^\d{9}$/,
-    });
+  const csv = csvTekst([["controle", "bsn", "gemeentecode", "berichtgevercode", "verhuisd"], ...rijen], {
+    aanhalen: /^\d{9}$/,
+  });
   return csvAntwoord(csv, `swi-landelijke-controles-${jaar}-k${kwartaal}.csv`);
 });

@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/lib/db/client";
+import { csvTekst } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
 import { cbsRoute, csvAntwoord } from "@/lib/beheer/route";
 import { filterMonitor, MONITOR_CSV_KOLOMMEN, monitorCsvRijen, monitorVoorKwartaal } from "@/lib/beheer/monitor";
@@ -16,6 +16,6 @@ export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
     details: { jaar, kwartaal, filter, aantal: rijen.length },
     ...herkomst,
   });
-  const csv = "\uFEFF" + stringify([[...MONITOR_CSV_KOLOMMEN], ...monitorCsvRijen(rijen)], { delimiter: ";" });
+  const csv = csvTekst([[...MONITOR_CSV_KOLOMMEN], ...monitorCsvRijen(rijen)]);
   return csvAntwoord(csv, `swi-monitor-${jaar}-k${kwartaal}.csv`);
 });
