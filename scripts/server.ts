@@ -3,7 +3,8 @@
  * of `next start`, for one reason: Next gives route handlers and server actions no socket, and
  * `next start` only puts the peer address in X-Forwarded-For when the client sent none. Here every
  * request gets the peer in SOCKET_ADRES_HEADER, overwriting any copy the client sent, so that
- * lib/client-adres.ts can tell who is asking (audit log, per-IP limits).
+ * lib/client-adres.ts can tell who is asking (audit log, per-IP limits). It also answers a
+ * malformed percent-encoding itself (lib/ongeldig-adres.ts), which Next turns into a bare 500.
  *
  *   node --import tsx scripts/server.ts -p 3000 -H 127.0.0.1
  */
@@ -11,6 +12,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { SOCKET_ADRES_HEADER } from "@/lib/client-adres";
+import { isGeldigGecodeerd, ONGELDIG_ADRES_PAD, ongeldigAdresJson } from "@/lib/ongeldig-adres";
 
 async function main() {
   const { values } = parseArgs({
@@ -23,6 +25,15 @@ async function main() {
   await app.prepare();
   const server = http.createServer((req, res) => {
     req.headers[SOCKET_ADRES_HEADER] = req.socket.remoteAddress ?? "";
+    const pad = (req.url ?? "/").split("?")[0]!;
+    if (!isGeldigGecodeerd(pad)) {
+      if (pad.startsWith("/api/")) {
+        res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+        res.end(ongeldigAdresJson(pad));
+        return;
+      }
+      req.url = ONGELDIG_ADRES_PAD;
+    }
     handle(req, res).catch((e: unknown) => {
       console.error(`Verzoek ${req.method} ${req.url?.split("?")[0]} mislukt:`, e);
       if (!res.headersSent) res.statusCode = 500;
