@@ -520,7 +520,11 @@ const ANDERE_SITE = "https://evil.example";
 /** Where to look for forms, and as whom: every page of the matrix plus the states that show more forms. */
 function formulierPaginas(): { pad: string; cookie: () => string; voorbereiding?: "codelijstVoorbeeld" }[] {
   const alsWie = (pad: string) => () =>
-    pad.startsWith("/beheer") ? w.sessies.cbs.cookie : pad.startsWith("/berichtgever/") ? w.sessies.eigen.cookie : "";
+    pad.startsWith("/beheer")
+      ? w.sessies.cbs.cookie
+      : pad.startsWith("/berichtgever/") || pad === "/uitloggen"
+        ? w.sessies.eigen.cookie
+        : "";
   const paden = ROUTES.filter((r) => r.soort === "pagina").map((r) => standaardPad(r.patroon, w));
   return [
     ...paden.map((pad) => ({ pad, cookie: alsWie(pad) })),
@@ -751,6 +755,20 @@ function routeCsrf(): Record<string, RouteCsrf> {
       const eigen = await verstuur("POST", "/api/inloggen/bevestigen", { headers: vanHetPortaal(), form });
       expect(eigen.status).toBe(303);
       expect(new URL(eigen.headers.location!).pathname).toBe("/api/auth/callback/email");
+      // A GET of the callback itself (another site steering the browser there, a scanner, a pasted
+      // link) signs nobody in: it lands on the confirmation page and the token stays unused.
+      const bijDeCallback = await verstuur(
+        "GET",
+        `/api/auth/callback/email?${new URLSearchParams({ token, email: BACKUP_0153, callbackUrl: "/" })}`,
+        { headers: { "sec-fetch-site": "cross-site" } },
+      );
+      expect(bijDeCallback.status).toBe(303);
+      expect(new URL(bijDeCallback.headers.location!).pathname).toBe("/inloggen/bevestigen");
+      expect(bijDeCallback.setCookies.filter((c) => c.includes("session-token="))).toEqual([]);
+      const nogBruikbaar = await metDatabase((c) =>
+        c.query("SELECT 1 FROM verification_token WHERE identifier = $1", [BACKUP_0153]),
+      );
+      expect(nogBruikbaar.rowCount).toBe(1);
       await metDatabase((c) => c.query("DELETE FROM verification_token WHERE identifier = $1", [BACKUP_0153]));
     },
     // next-auth: signing out and asking for a link take its double-submit CSRF token as well.

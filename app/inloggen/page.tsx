@@ -1,14 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { huidigeActor } from "@/lib/auth/actor";
+import { terugpad } from "@/lib/auth/bevestiging";
 import { isLocalOutbox } from "@/lib/env";
 import { InlogFormulier } from "./InlogFormulier";
 
 export const metadata = { title: "Inloggen" };
-
-function veiligeTerugweg(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function Inloggen({
   searchParams,
@@ -21,7 +18,7 @@ export default async function Inloggen({
     <div>
       {sp.uitgelogd && (
         <div role="status" className="mb-6 border-l-8 border-groen bg-grijs-1 p-4">
-          U bent uitgelogd.
+          {sp.uitgelogd === "overal" ? "U bent op alle apparaten uitgelogd." : "U bent uitgelogd."}
         </div>
       )}
       <h1 className="mb-4 text-3xl font-bold">Inloggen</h1>
@@ -29,7 +26,7 @@ export default async function Inloggen({
         Vul uw e-mailadres in. Als u toegang heeft tot het portaal, ontvangt u binnen een paar minuten een e-mail met
         een inloglink. De link is 15 minuten geldig en werkt één keer.
       </p>
-      <InlogFormulier callbackUrl={veiligeTerugweg(sp.callbackUrl)} />
+      <InlogFormulier callbackUrl={terugpad(sp.callbackUrl)} />
       {isLocalOutbox() && (
         <div className="mt-10 max-w-2xl border-l-8 border-hemel bg-grijs-1 p-4">
           <h2 className="mb-2 text-lg font-semibold">Lokale proefomgeving</h2>

@@ -1,3 +1,4 @@
+import { uiterlijkeEinde } from "@/lib/auth/sessieduur";
 import type { Adapter, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
 import { getDb } from "@/lib/db/client";
 
@@ -80,7 +81,9 @@ export function portaalAdapter(): Adapter {
     async getSessionAndUser(sessionToken) {
       const s = await getDb().session.findUnique({ where: { sessionToken }, include: { user: true } });
       if (!s) return null;
-      if (!s.user.actief || s.expires < new Date()) {
+      // Idle: `expires` slides with use (next-auth's maxAge); absolute: never past createdAt + the maximum.
+      const nu = new Date();
+      if (!s.user.actief || s.expires < nu || uiterlijkeEinde(s.createdAt) <= nu) {
         await getDb().session.deleteMany({ where: { sessionToken } });
         return null;
       }
@@ -90,9 +93,17 @@ export function portaalAdapter(): Adapter {
       };
     },
     async updateSession(session) {
+      const bestaand = await getDb().session.findUnique({
+        where: { sessionToken: session.sessionToken },
+        select: { createdAt: true },
+      });
+      if (!bestaand) return null;
+      // Sliding never goes past the absolute end, so the cookie ends then too.
+      const grens = uiterlijkeEinde(bestaand.createdAt);
+      const expires = session.expires && session.expires > grens ? grens : session.expires;
       const s = await getDb().session.update({
         where: { sessionToken: session.sessionToken },
-        data: { expires: session.expires },
+        data: { expires },
       });
       return { sessionToken: s.sessionToken, userId: s.userId, expires: s.expires };
     },
@@ -101,9 +112,12 @@ export function portaalAdapter(): Adapter {
     },
     async createVerificationToken(token) {
       if (!(await actieveGebruiker(token.identifier))) return null;
-      const t = await getDb().verificationToken.create({
-        data: { identifier: normaliseerEmail(token.identifier), token: token.token, expires: token.expires },
-      });
+      const identifier = normaliseerEmail(token.identifier);
+      // A new link makes the earlier unused ones of this address worthless: only the newest works.
+      const [, t] = await getDb().$transaction([
+        getDb().verificationToken.deleteMany({ where: { identifier } }),
+        getDb().verificationToken.create({ data: { identifier, token: token.token, expires: token.expires } }),
+      ]);
       return t;
     },
     async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {

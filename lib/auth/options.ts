@@ -5,16 +5,22 @@ import { portaalAdapter, normaliseerEmail, type PortaalUser } from "@/lib/auth/a
 import { verstuurInloglink, INLOGLINK_GELDIG_MINUTEN } from "@/lib/auth/inloglink";
 import { schrijfAudit } from "@/lib/audit";
 import { inlogwerkNaHetAntwoord } from "@/lib/auth/inlogwerk";
-
-const SESSIE_UREN = 8;
+import { sessieduur } from "@/lib/auth/sessieduur";
 
 export function authOptions(): AuthOptions {
   const e = env();
   const inlogwerk = inlogwerkNaHetAntwoord(portaalAdapter(), verstuurInloglink);
+  const duur = sessieduur();
   return {
     secret: e.NEXTAUTH_SECRET,
     adapter: inlogwerk.adapter,
-    session: { strategy: "database", maxAge: SESSIE_UREN * 60 * 60, updateAge: 15 * 60 },
+    // maxAge is the idle limit: each request (at most once a minute) moves the end that far ahead;
+    // the adapter holds every session to its absolute limit.
+    session: {
+      strategy: "database",
+      maxAge: Math.round(duur.inactiefMs / 1000),
+      updateAge: Math.min(60, Math.round(duur.inactiefMs / 1000 / 4)),
+    },
     useSecureCookies: e.APP_URL.startsWith("https://"),
     pages: {
       signIn: "/inloggen",

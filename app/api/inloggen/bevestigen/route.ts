@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { bevestigingsCookie, CALLBACK_PAD, terugpad } from "@/lib/auth/bevestiging";
 import { env } from "@/lib/env";
 
 const formSchema = z.object({
@@ -23,8 +24,10 @@ export async function POST(req: Request) {
   const parsed = formSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return NextResponse.redirect(new URL("/inloggen/fout?error=Verification", env().APP_URL), 303);
   const { token, email, callbackUrl } = parsed.data;
-  const safeCallback = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
-  const target = new URL("/api/auth/callback/email", env().APP_URL);
-  target.search = new URLSearchParams({ callbackUrl: safeCallback, token, email }).toString();
-  return NextResponse.redirect(target, 303);
+  const target = new URL(CALLBACK_PAD, env().APP_URL);
+  target.search = new URLSearchParams({ callbackUrl: terugpad(callbackUrl), token, email }).toString();
+  const antwoord = NextResponse.redirect(target, 303);
+  // The callback accepts the token only with this cookie (lib/auth/bevestiging.ts).
+  antwoord.headers.append("Set-Cookie", bevestigingsCookie(token));
+  return antwoord;
 }
