@@ -25,7 +25,7 @@ describe("maskeerBsns", () => {
     expect(m("Regel 30: In Persoon (BSN 100000009) ontbreekt het verplichte element Geslacht.")).toBe(
       `Regel 30: In Persoon (BSN ${BSN_VERBORGEN}) ontbreekt het verplichte element Geslacht.`,
     );
-    expect(m("Regel 123456: Burgerservicenummer (kenmerk 8) heeft de waarde \"1234 5678x\"; een BSN …", 8, "T08")).toBe(
+    expect(m('Regel 123456: Burgerservicenummer (kenmerk 8) heeft de waarde "1234 5678x"; een BSN …', 8, "T08")).toBe(
       `Regel 123456: Burgerservicenummer (kenmerk 8) heeft de waarde ${BSN_VERBORGEN}; een BSN …`,
     );
     expect(
