@@ -20,7 +20,7 @@ test("een contactpersoon logt in met een e-maillink, komt op de startpagina en l
   await expect(page.getByRole("heading", { level: 1, name: "Gemeente Enschede" })).toBeVisible();
 
   await page.getByRole("link", { name: "Uitloggen" }).click();
-  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
   await expect(page.getByText("U bent uitgelogd.")).toBeVisible();
   await page.goto("/berichtgever/0153");
   await expect(page).toHaveURL(/\/inloggen/);

@@ -8,6 +8,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { CONTACT_0153, vraagInloglink } from "./support/auth";
+import { bekendeMails, inloglinkUit, wachtOpMail } from "./support/smtp";
 import { bouwMatrixwereld, maakSessie, type Matrixwereld } from "./support/matrixwereld";
 import { metDatabase } from "./support/db";
 
@@ -40,8 +41,13 @@ test("elke link in een mail komt na het inloggen uit op de pagina waar hij naar 
       // Logged out: the login page, remembering where the mail pointed.
       await expect(page).toHaveURL(/\/inloggen\?callbackUrl=/);
     }
-    const link = await vraagInloglink(page, CONTACT_0153);
-    await page.goto(link);
+    // Ask for the link on the page the portal sent them to, as a person would.
+    const bekend = await bekendeMails();
+    await page.getByLabel("E-mailadres").fill(CONTACT_0153);
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(page.getByRole("heading", { name: "Controleer uw e-mail" })).toBeVisible();
+    const mail = await wachtOpMail(CONTACT_0153, bekend, 15_000, (m) => m.tekst.includes("/inloggen/bevestigen?"));
+    await page.goto(inloglinkUit(mail));
     await page.getByRole("button", { name: "Inloggen" }).click();
     await expect(page.getByRole("link", { name: "Uitloggen" })).toBeVisible();
     // The welcome mail points at the login page itself: after it, the berichtgever's own pages.
