@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { bouwMatrixwereld, type Matrixwereld } from "./support/matrixwereld";
 import { metDatabase } from "./support/db";
-import { routesInApp, vulIn } from "./support/routes";
+import { paginasVoor } from "./support/paginas";
 
 const PERSOONSNIVEAU_OF_EXPORT = `(actie LIKE 'download.%' OR actie LIKE 'export.%' OR actie LIKE 'inzage.%' OR actie LIKE 'bekijk.%')`;
 
@@ -55,33 +55,6 @@ async function bekijkAlles(page: Page, pad: string): Promise<void> {
   await page.waitForLoadState("networkidle");
 }
 
-function paginasVoor(rol: "cbs" | "eigen" | "backup" | "anoniem"): string[] {
-  const paginas = routesInApp().filter((r) => r.soort === "pagina");
-  const waarden = { code: "0153", id: w.levering.id, uploadId: w.uploads.metDelen, n: "0", nextauth: "session" };
-  const paden = paginas
-    .filter((r) =>
-      rol === "cbs"
-        ? r.patroon.startsWith("/beheer")
-        : rol === "anoniem"
-          ? !r.patroon.startsWith("/beheer") && !r.patroon.startsWith("/berichtgever")
-          : r.patroon.startsWith("/berichtgever"),
-    )
-    .map((r) =>
-      r.patroon.startsWith("/beheer/campagnes/[id]")
-        ? vulIn(r.patroon, { id: w.campagneId })
-        : vulIn(r.patroon, waarden),
-    );
-  if (rol === "cbs") {
-    // The states of the staff pages that show an export link or a person-level list.
-    paden.push(
-      "/beheer/landelijke-controles?kwartaal=2026-1",
-      "/beheer/monitor?kwartaal=2026-1",
-      "/beheer/audit?actie=export",
-    );
-  }
-  return paden;
-}
-
 test("pagina's bekijken, links aanwijzen en prefetches leggen geen download of export vast", async ({
   browser,
   baseURL,
@@ -97,7 +70,7 @@ test("pagina's bekijken, links aanwijzen en prefetches leggen geen download of e
   for (const [rol, cookie] of rollen) {
     const context = await alsSessie(browser, baseURL!, cookie);
     const page = await context.newPage();
-    for (const pad of paginasVoor(rol)) await bekijkAlles(page, pad);
+    for (const pad of paginasVoor(w, rol)) await bekijkAlles(page, pad);
     await context.close();
   }
   expect(await aantalEntries(begin)).toEqual([]);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Beheer" };
 
@@ -61,29 +62,31 @@ export default async function Beheer() {
         <h2 id="berichtgevers-titel" className="mb-3 text-2xl font-semibold">
           Actieve berichtgevers ({berichtgevers.length})
         </h2>
-        <table className="tabel">
-          <caption className="sr-only">Actieve berichtgevers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Naam</th>
-              <th scope="col">Contactpersoon</th>
-              <th scope="col">Gemeenten</th>
-            </tr>
-          </thead>
-          <tbody>
-            {berichtgevers.map((b) => (
-              <tr key={b.id}>
-                <td>{b.code}</td>
-                <td>
-                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-                </td>
-                <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
-                <td>{b.gemeenten.join(", ") || "—"}</td>
+        <Tabelgebied label="Actieve berichtgevers, horizontaal te scrollen">
+          <table className="tabel">
+            <caption className="sr-only">Actieve berichtgevers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Naam</th>
+                <th scope="col">Contactpersoon</th>
+                <th scope="col">Gemeenten</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {berichtgevers.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.code}</td>
+                  <td>
+                    <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+                  </td>
+                  <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
+                  <td>{b.gemeenten.join(", ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { VOORBEELD_XML } from "@/lib/swi/format-doc";
 import { REGELS, ernstTekst } from "@/lib/swi/regels";
 import { XSD_BESTANDSNAAM } from "@/lib/swi/schema";
 import { BESTANDSNAAM_PATROON, BESTANDSNAAM_VOORBEELD } from "@/lib/swi/technisch/bestandsnaam";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Aanleverformaat en controles" };
 
@@ -43,7 +44,7 @@ export default function Formaat() {
       </p>
 
       <h2 className="mb-3 text-2xl font-semibold">Elementen</h2>
-      <div className="mb-10 overflow-x-auto" tabIndex={0} role="region" aria-label="Elementen, horizontaal te scrollen">
+      <Tabelgebied label="Elementen, horizontaal te scrollen" className="mb-10">
         <table className="tabel text-sm">
           <caption className="sr-only">Elementen van het aanleverformaat, in volgorde</caption>
           <thead>
@@ -67,7 +68,7 @@ export default function Formaat() {
             ))}
           </tbody>
         </table>
-      </div>
+      </Tabelgebied>
 
       <h2 className="mb-3 text-2xl font-semibold">Voorbeeld</h2>
       <p className="mb-3 max-w-3xl">Een kleine levering die door alle controles komt:</p>
@@ -95,7 +96,7 @@ export default function Formaat() {
         De technische controle (T) keurt een bestand af bij een fout. De statistische controle (P, Q, F) keurt niet af:
         bevindingen komen op de signaleringslijst.
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Controles, horizontaal te scrollen">
+      <Tabelgebied label="Controles, horizontaal te scrollen">
         <table className="tabel text-sm">
           <caption className="sr-only">Alle controles met hun code</caption>
           <thead>
@@ -119,7 +120,7 @@ export default function Formaat() {
             ))}
           </tbody>
         </table>
-      </div>
+      </Tabelgebied>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
 import { BeheerKop, tijdstip } from "../_componenten/Kop";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Auditlog" };
 
@@ -110,7 +111,7 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
           Exporteren als CSV
         </a>
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
+      <Tabelgebied label="Tabel, horizontaal te scrollen">
         <table className="tabel text-sm">
           <caption className="mb-2 text-left">Nieuwste eerst{rijen.length === 0 ? ": niets gevonden" : ""}</caption>
           <thead>
@@ -148,7 +149,7 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
             ))}
           </tbody>
         </table>
-      </div>
+      </Tabelgebied>
       {volgende && (
         <p className="mt-4">
           <Link href={`/beheer/audit?${zoekstring(ruw, { voor: volgende })}`}>Oudere regels</Link>

@@ -4,6 +4,7 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { BeheerKop } from "../_componenten/Kop";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Berichtgevers" };
 
@@ -65,35 +66,37 @@ export default async function Berichtgevers({
           Zoeken
         </button>
       </form>
-      <table className="tabel">
-        <caption className="mb-2 text-left">
-          {rijen.length === 1 ? "1 berichtgever" : `${rijen.length} berichtgevers`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Naam</th>
-            <th scope="col">Contactpersoon</th>
-            <th scope="col">Gemeenten (lopend)</th>
-            <th scope="col">Back-ups</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rijen.map((b) => (
-            <tr key={b.id}>
-              <td>{b.code}</td>
-              <td>
-                <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-              </td>
-              <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
-              <td>{b.gemeenten.join(", ") || "—"}</td>
-              <td>{b.backups}</td>
-              <td>{b.actief ? "Actief" : "Gedeactiveerd"}</td>
+      <Tabelgebied label=", horizontaal te scrollen">
+        <table className="tabel">
+          <caption className="mb-2 text-left">
+            {rijen.length === 1 ? "1 berichtgever" : `${rijen.length} berichtgevers`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Contactpersoon</th>
+              <th scope="col">Gemeenten (lopend)</th>
+              <th scope="col">Back-ups</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rijen.map((b) => (
+              <tr key={b.id}>
+                <td>{b.code}</td>
+                <td>
+                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+                </td>
+                <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
+                <td>{b.gemeenten.join(", ") || "—"}</td>
+                <td>{b.backups}</td>
+                <td>{b.actief ? "Actief" : "Gedeactiveerd"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Tabelgebied>
     </div>
   );
 }

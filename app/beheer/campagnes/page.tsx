@@ -3,6 +3,7 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { campagnes } from "@/lib/beheer/campagnes";
 import { BeheerKop, tijdstip } from "../_componenten/Kop";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Campagnes" };
 
@@ -25,31 +26,33 @@ export default async function Campagnes() {
       {lijst.length === 0 ? (
         <p>Er zijn nog geen campagnes verstuurd.</p>
       ) : (
-        <table className="tabel">
-          <caption className="sr-only">Verstuurde campagnes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Verstuurd</th>
-              <th scope="col">Titel</th>
-              <th scope="col">Regels</th>
-              <th scope="col">Berichtgevers</th>
-              <th scope="col">Door</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lijst.map((c) => (
-              <tr key={c.id}>
-                <td>{tijdstip(c.verstuurdOp)}</td>
-                <td>
-                  <Link href={`/beheer/campagnes/${c.id}`}>{c.titel}</Link>
-                </td>
-                <td>{c.regels.join(", ")}</td>
-                <td>{c._count.ontvangers}</td>
-                <td>{c.aangemaaktDoor.naam}</td>
+        <Tabelgebied label="Verstuurde campagnes, horizontaal te scrollen">
+          <table className="tabel">
+            <caption className="sr-only">Verstuurde campagnes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Verstuurd</th>
+                <th scope="col">Titel</th>
+                <th scope="col">Regels</th>
+                <th scope="col">Berichtgevers</th>
+                <th scope="col">Door</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lijst.map((c) => (
+                <tr key={c.id}>
+                  <td>{tijdstip(c.verstuurdOp)}</td>
+                  <td>
+                    <Link href={`/beheer/campagnes/${c.id}`}>{c.titel}</Link>
+                  </td>
+                  <td>{c.regels.join(", ")}</td>
+                  <td>{c._count.ontvangers}</td>
+                  <td>{c.aangemaaktDoor.naam}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       )}
     </div>
   );

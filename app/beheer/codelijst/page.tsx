@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { geladenLijsten } from "@/lib/beheer/codelijst";
 import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
 import { CodelijstFormulier } from "./CodelijstFormulier";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Gemeentecodelijst" };
 
@@ -29,27 +30,29 @@ export default async function Codelijst({
         <h2 id="lijsten-titel" className="mb-3 text-2xl font-semibold">
           Geladen lijsten
         </h2>
-        <table className="tabel max-w-3xl">
-          <caption className="sr-only">Geladen gemeentecodelijsten</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jaar</th>
-              <th scope="col">Gemeenten</th>
-              <th scope="col">Bron</th>
-              <th scope="col">Geladen op</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lijsten.map((l) => (
-              <tr key={l.jaar}>
-                <td>{l.jaar}</td>
-                <td>{l.aantal}</td>
-                <td>{l.bron}</td>
-                <td>{tijdstip(l.geladenOp)}</td>
+        <Tabelgebied label="Geladen gemeentecodelijsten, horizontaal te scrollen">
+          <table className="tabel max-w-3xl">
+            <caption className="sr-only">Geladen gemeentecodelijsten</caption>
+            <thead>
+              <tr>
+                <th scope="col">Jaar</th>
+                <th scope="col">Gemeenten</th>
+                <th scope="col">Bron</th>
+                <th scope="col">Geladen op</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lijsten.map((l) => (
+                <tr key={l.jaar}>
+                  <td>{l.jaar}</td>
+                  <td>{l.aantal}</td>
+                  <td>{l.bron}</td>
+                  <td>{tijdstip(l.geladenOp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       </section>
       <section aria-labelledby="laden-titel">
         <h2 id="laden-titel" className="mb-3 text-2xl font-semibold">

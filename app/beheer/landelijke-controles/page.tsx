@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { isPrefetch } from "@/lib/prefetch";
 import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 import { BeheerKop } from "../_componenten/Kop";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Landelijke controles" };
 
@@ -118,32 +119,34 @@ export default async function LandelijkeControles({
             {r.dubbel.length === 0 ? (
               <p>Geen BSN&apos;s gevonden die door meer gemeenten zijn geleverd zonder verhuizing.</p>
             ) : (
-              <table className="tabel">
-                <caption className="sr-only">
-                  BSN&apos;s die door meer gemeenten zijn geleverd zonder verhuizing
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">BSN</th>
-                    <th scope="col">Geleverd door</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.dubbel.map((d) => (
-                    <tr key={d.bsn}>
-                      <td className="font-mono">{d.bsn}</td>
-                      <td>
-                        {d.gemeenten
-                          .map(
-                            (g) =>
-                              `gemeente ${g.gemeentecode} (berichtgever ${g.berichtgeverCode})${g.verhuisd ? ", verhuisd" : ""}`,
-                          )
-                          .join("; ")}
-                      </td>
+              <Tabelgebied label="BSN's die door meer gemeenten zijn geleverd zonder verhuizing, horizontaal te scrollen">
+                <table className="tabel">
+                  <caption className="sr-only">
+                    BSN&apos;s die door meer gemeenten zijn geleverd zonder verhuizing
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">BSN</th>
+                      <th scope="col">Geleverd door</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.dubbel.map((d) => (
+                      <tr key={d.bsn}>
+                        <td className="font-mono">{d.bsn}</td>
+                        <td>
+                          {d.gemeenten
+                            .map(
+                              (g) =>
+                                `gemeente ${g.gemeentecode} (berichtgever ${g.berichtgeverCode})${g.verhuisd ? ", verhuisd" : ""}`,
+                            )
+                            .join("; ")}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Tabelgebied>
             )}
           </section>
           <section aria-labelledby="verdwenen-titel">
@@ -155,27 +158,29 @@ export default async function LandelijkeControles({
                 Iedereen die met een verhuizing vertrok, is in het volgende kwartaal door een andere gemeente geleverd.
               </p>
             ) : (
-              <table className="tabel">
-                <caption className="sr-only">
-                  Personen die na een verhuizing door geen andere gemeente zijn geleverd
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">BSN</th>
-                    <th scope="col">Vertrokken uit gemeente</th>
-                    <th scope="col">Berichtgever</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.verdwenen.map((v) => (
-                    <tr key={`${v.bsn}-${v.gemeentecode}`}>
-                      <td className="font-mono">{v.bsn}</td>
-                      <td>{v.gemeentecode}</td>
-                      <td>{v.berichtgeverCode}</td>
+              <Tabelgebied label="Personen die na een verhuizing door geen andere gemeente zijn geleverd, horizontaal te scrollen">
+                <table className="tabel">
+                  <caption className="sr-only">
+                    Personen die na een verhuizing door geen andere gemeente zijn geleverd
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">BSN</th>
+                      <th scope="col">Vertrokken uit gemeente</th>
+                      <th scope="col">Berichtgever</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.verdwenen.map((v) => (
+                      <tr key={`${v.bsn}-${v.gemeentecode}`}>
+                        <td className="font-mono">{v.bsn}</td>
+                        <td>{v.gemeentecode}</td>
+                        <td>{v.berichtgeverCode}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Tabelgebied>
             )}
           </section>
         </>

@@ -4,6 +4,7 @@ import { mailOverzicht } from "@/lib/mail/wachtrij";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
 import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
 import { verstuurOpnieuwActie } from "./acties";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Uitgaande e-mail" };
 
@@ -67,53 +68,55 @@ export default async function MailWachtrij({
       {rijen.length === 0 ? (
         <p>Er zijn geen e-mails{status ? ` met de status "${STATUS_TEKST[status].toLowerCase()}"` : ""}.</p>
       ) : (
-        <table className="tabel">
-          <caption className="sr-only">
-            Uitgaande e-mail{status ? `, status ${STATUS_TEKST[status].toLowerCase()}` : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Aangemaakt</th>
-              <th scope="col">Aan</th>
-              <th scope="col">Onderwerp</th>
-              <th scope="col">Berichtgever</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="text-right">
-                Pogingen
-              </th>
-              <th scope="col">Laatste fout</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rijen.map((m) => (
-              <tr key={m.id}>
-                <td className="whitespace-nowrap">{tijdstip(m.createdAt)}</td>
-                <td className="break-all">{m.aan}</td>
-                <td>
-                  {m.onderwerp}
-                  <span className="block text-sm text-grijs-5">{m.sjabloon}</span>
-                </td>
-                <td>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</td>
-                <td className="whitespace-nowrap">
-                  <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
-                  {m.verzondenOp && <span className="block text-sm">{tijdstip(m.verzondenOp)}</span>}
-                </td>
-                <td className="text-right">{m.pogingen}</td>
-                <td>
-                  {m.laatsteFout ?? "—"}
-                  {m.status === "MISLUKT" && (
-                    <form action={verstuurOpnieuwActie} className="mt-2">
-                      <input type="hidden" name="id" value={m.id} />
-                      <button type="submit" className="knop-secundair">
-                        Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
+        <Tabelgebied label="Uitgaande e-mail, horizontaal te scrollen">
+          <table className="tabel">
+            <caption className="sr-only">
+              Uitgaande e-mail{status ? `, status ${STATUS_TEKST[status].toLowerCase()}` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Aangemaakt</th>
+                <th scope="col">Aan</th>
+                <th scope="col">Onderwerp</th>
+                <th scope="col">Berichtgever</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="text-right">
+                  Pogingen
+                </th>
+                <th scope="col">Laatste fout</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rijen.map((m) => (
+                <tr key={m.id}>
+                  <td className="whitespace-nowrap">{tijdstip(m.createdAt)}</td>
+                  <td className="break-all">{m.aan}</td>
+                  <td>
+                    {m.onderwerp}
+                    <span className="block text-sm text-grijs-5">{m.sjabloon}</span>
+                  </td>
+                  <td>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</td>
+                  <td className="whitespace-nowrap">
+                    <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
+                    {m.verzondenOp && <span className="block text-sm">{tijdstip(m.verzondenOp)}</span>}
+                  </td>
+                  <td className="text-right">{m.pogingen}</td>
+                  <td>
+                    {m.laatsteFout ?? "—"}
+                    {m.status === "MISLUKT" && (
+                      <form action={verstuurOpnieuwActie} className="mt-2">
+                        <input type="hidden" name="id" value={m.id} />
+                        <button type="submit" className="knop-secundair">
+                          Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { MonitorFilterStatus, MonitorStatus } from "@/lib/beheer/monitor";
 import { MONITOR_STATUS_TEKST } from "@/lib/beheer/monitor";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 /**
  * Status shown as words with a colour beside them (never colour alone), and the country's state
@@ -46,40 +47,44 @@ export function Landkaart({
           Te laat: <strong>{totalen["te-laat"]}</strong>
         </li>
       </ul>
-      <table className="tabel">
-        <caption className="sr-only">Stand van de levering per provincie</caption>
-        <thead>
-          <tr>
-            <th scope="col">Provincie</th>
-            <th scope="col" className="w-1/2">
-              Verdeling
-            </th>
-            <th scope="col">Aantallen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {provincies.map((p) => (
-            <tr key={p.provincie}>
-              <th scope="row" className="font-normal">
-                {p.provincie}
+      <Tabelgebied label="Stand van de levering per provincie, horizontaal te scrollen">
+        <table className="tabel">
+          <caption className="sr-only">Stand van de levering per provincie</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provincie</th>
+              <th scope="col" className="w-1/2">
+                Verdeling
               </th>
-              <td>
-                <div className="flex h-5 w-full border border-grijs-5" aria-hidden="true">
-                  {VOLGORDE.map((s) =>
-                    p[s] ? <div key={s} className={KLEUR[s]} style={{ width: `${(100 * p[s]) / p.totaal}%` }} /> : null,
-                  )}
-                </div>
-              </td>
-              <td className="text-sm">
-                {VOLGORDE.filter((s) => p[s] > 0)
-                  .map((s) => `${MONITOR_STATUS_TEKST[s].toLowerCase()} ${p[s]}`)
-                  .join(", ")}
-                {p.teLaat > 0 && `; te laat ${p.teLaat}`}
-              </td>
+              <th scope="col">Aantallen</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {provincies.map((p) => (
+              <tr key={p.provincie}>
+                <th scope="row" className="font-normal">
+                  {p.provincie}
+                </th>
+                <td>
+                  <div className="flex h-5 w-full border border-grijs-5" aria-hidden="true">
+                    {VOLGORDE.map((s) =>
+                      p[s] ? (
+                        <div key={s} className={KLEUR[s]} style={{ width: `${(100 * p[s]) / p.totaal}%` }} />
+                      ) : null,
+                    )}
+                  </div>
+                </td>
+                <td className="text-sm">
+                  {VOLGORDE.filter((s) => p[s] > 0)
+                    .map((s) => `${MONITOR_STATUS_TEKST[s].toLowerCase()} ${p[s]}`)
+                    .join(", ")}
+                  {p.teLaat > 0 && `; te laat ${p.teLaat}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Tabelgebied>
     </div>
   );
 }

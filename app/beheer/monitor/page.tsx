@@ -18,6 +18,7 @@ import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
 import { BeheerKop, tijdstip } from "../_componenten/Kop";
 import { Formulier } from "../_componenten/Formulier";
 import { StatusLabel, Landkaart } from "./Weergave";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Landelijke leveringsmonitor" };
 
@@ -158,7 +159,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
             Exporteren als CSV
           </a>
         </p>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
+        <Tabelgebied label="Tabel, horizontaal te scrollen">
           <table className="tabel">
             <caption className="mb-2 text-left">
               {rijen.length} van {monitor.rijen.length} rijen. Klik op een kolomkop om te sorteren.
@@ -215,7 +216,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
               ))}
             </tbody>
           </table>
-        </div>
+        </Tabelgebied>
       </section>
     </div>
   );

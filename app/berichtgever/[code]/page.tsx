@@ -7,6 +7,7 @@ import { huidigStatistiekjaar } from "@/lib/kalender";
 import { recenteLeveringen } from "@/lib/leveringen/data";
 import { kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { StatusLabel } from "./leveringen/StatusLabel";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -35,23 +36,25 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
         {b.gemeenten.length === 0 ? (
           <p>Er zijn voor {jaar} nog geen gemeenten aan deze berichtgever gekoppeld. Neem contact op met het CBS.</p>
         ) : (
-          <table className="tabel max-w-2xl">
-            <caption className="sr-only">Gemeenten van berichtgever {b.code}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Gemeentecode</th>
-                <th scope="col">Gemeente</th>
-              </tr>
-            </thead>
-            <tbody>
-              {b.gemeenten.map((g) => (
-                <tr key={g.code}>
-                  <td>{g.code}</td>
-                  <td>{g.naam}</td>
+          <Tabelgebied label="Gemeenten van berichtgever, horizontaal te scrollen">
+            <table className="tabel max-w-2xl">
+              <caption className="sr-only">Gemeenten van berichtgever {b.code}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Gemeentecode</th>
+                  <th scope="col">Gemeente</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {b.gemeenten.map((g) => (
+                  <tr key={g.code}>
+                    <td>{g.code}</td>
+                    <td>{g.naam}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Tabelgebied>
         )}
       </section>
 
@@ -62,31 +65,33 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
         {leveringen.length === 0 ? (
           <p className="mb-4">Er zijn nog geen leveringen ontvangen.</p>
         ) : (
-          <table className="tabel mb-4">
-            <caption className="sr-only">Laatst ontvangen leveringen van berichtgever {b.code}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Bestand</th>
-                <th scope="col">Kwartaal</th>
-                <th scope="col">Ontvangen</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {leveringen.map((l) => (
-                <tr key={l.id}>
-                  <td className="break-all">
-                    <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
-                  </td>
-                  <td className="whitespace-nowrap">{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</td>
-                  <td className="whitespace-nowrap">{momentTekst(l.ontvangenOp)}</td>
-                  <td>
-                    <StatusLabel status={l.status} />
-                  </td>
+          <Tabelgebied label="Laatst ontvangen leveringen van berichtgever, horizontaal te scrollen">
+            <table className="tabel mb-4">
+              <caption className="sr-only">Laatst ontvangen leveringen van berichtgever {b.code}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Bestand</th>
+                  <th scope="col">Kwartaal</th>
+                  <th scope="col">Ontvangen</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {leveringen.map((l) => (
+                  <tr key={l.id}>
+                    <td className="break-all">
+                      <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
+                    </td>
+                    <td className="whitespace-nowrap">{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</td>
+                    <td className="whitespace-nowrap">{momentTekst(l.ontvangenOp)}</td>
+                    <td>
+                      <StatusLabel status={l.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Tabelgebied>
         )}
         <p className="flex flex-wrap gap-4">
           <Link href={`/berichtgever/${b.code}/leveringen/nieuw`} className="knop">
@@ -108,7 +113,7 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
           Contactpersoon
         </h2>
         {b.contactpersoon ? (
-          <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-y-1">
+          <dl className="grid max-w-2xl grid-cols-1 sm:grid-cols-[12rem_1fr] gap-y-1">
             <dt className="font-semibold">Naam</dt>
             <dd>{b.contactpersoon.naam}</dd>
             <dt className="font-semibold">E-mail</dt>

@@ -16,6 +16,7 @@ import {
 } from "@/lib/beheer/berichtgevers-acties";
 import { BeheerKop, Melding, datum } from "../../_componenten/Kop";
 import { Formulier, Tekstveld } from "../../_componenten/Formulier";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -70,7 +71,7 @@ export default async function BerichtgeverBeheer({
           Contactpersoon
         </h2>
         {b.contactpersoon ? (
-          <dl className="mb-4 grid max-w-2xl grid-cols-[12rem_1fr] gap-y-1">
+          <dl className="mb-4 grid max-w-2xl grid-cols-1 sm:grid-cols-[12rem_1fr] gap-y-1">
             <dt className="font-semibold">Naam</dt>
             <dd>{b.contactpersoon.naam}</dd>
             <dt className="font-semibold">E-mail</dt>
@@ -125,42 +126,44 @@ export default async function BerichtgeverBeheer({
           e-mails en kunnen geen lijsten met persoonsgegevens (signaleringslijsten) downloaden.
         </p>
         {b.backups.length > 0 && (
-          <table className="tabel mb-6">
-            <caption className="sr-only">Back-up gebruikers van {b.naam}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Telefoon</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actie</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {b.backups.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.naam}</td>
-                  <td>{u.email}</td>
-                  <td>{u.telefoon ?? "—"}</td>
-                  <td>{u.actief ? "Actief" : "Verwijderd"}</td>
-                  <td>
-                    {u.actief && (
-                      <Formulier
-                        actie={verwijderBackupActie}
-                        knop={`${u.naam} verwijderen`}
-                        knopStijl="knop-secundair"
-                        voorvoegsel={`bk-${u.id}`}
-                        verborgen={{ userId: u.id }}
-                        className=""
-                      />
-                    )}
-                  </td>
+          <Tabelgebied label="Back-up gebruikers van, horizontaal te scrollen">
+            <table className="tabel mb-6">
+              <caption className="sr-only">Back-up gebruikers van {b.naam}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Telefoon</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="sr-only">Actie</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {b.backups.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.naam}</td>
+                    <td>{u.email}</td>
+                    <td>{u.telefoon ?? "—"}</td>
+                    <td>{u.actief ? "Actief" : "Verwijderd"}</td>
+                    <td>
+                      {u.actief && (
+                        <Formulier
+                          actie={verwijderBackupActie}
+                          knop={`${u.naam} verwijderen`}
+                          knopStijl="knop-secundair"
+                          voorvoegsel={`bk-${u.id}`}
+                          verborgen={{ userId: u.id }}
+                          className=""
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Tabelgebied>
         )}
         {b.actief && (
           <details>
@@ -193,57 +196,59 @@ export default async function BerichtgeverBeheer({
         <p className="mb-4 max-w-3xl text-grijs-5">
           Een wijziging gaat in vanaf een statistiekjaar; eerdere jaren blijven zoals ze waren. {b.codelijst}
         </p>
-        <table className="tabel mb-6">
-          <caption className="sr-only">Gemeenten van {b.naam}, met hun periode</caption>
-          <thead>
-            <tr>
-              <th scope="col">Gemeentecode</th>
-              <th scope="col">Gemeente</th>
-              <th scope="col">Vanaf</th>
-              <th scope="col">Tot en met</th>
-              <th scope="col">In {jaar}</th>
-              <th scope="col">
-                <span className="sr-only">Actie</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.toewijzingen.map((t) => (
-              <tr key={t.id}>
-                <td>{t.gemeentecode}</td>
-                <td>{t.naam}</td>
-                <td>{t.vanafJaar}</td>
-                <td>{t.totEnMetJaar ?? "—"}</td>
-                <td>{t.loopt ? "Ja" : "Nee"}</td>
-                <td>
-                  {t.totEnMetJaar === null && (
-                    <details>
-                      <summary className="cursor-pointer text-hemel-donker">Beëindigen</summary>
-                      <div className="mt-2">
-                        <Formulier
-                          actie={beeindigGemeenteActie}
-                          knop={`${t.gemeentecode} beëindigen`}
-                          knopStijl="knop-secundair"
-                          voorvoegsel={`tw-${t.id}`}
-                          verborgen={{ toewijzingId: t.id }}
-                          className=""
-                        >
-                          <Tekstveld
-                            naam="vanafJaar"
-                            label="Niet meer vanaf statistiekjaar"
-                            standaard={String(jaar + 1)}
-                            breedte="max-w-[8rem]"
-                            inputMode="numeric"
-                          />
-                        </Formulier>
-                      </div>
-                    </details>
-                  )}
-                </td>
+        <Tabelgebied label="Gemeenten van, horizontaal te scrollen">
+          <table className="tabel mb-6">
+            <caption className="sr-only">Gemeenten van {b.naam}, met hun periode</caption>
+            <thead>
+              <tr>
+                <th scope="col">Gemeentecode</th>
+                <th scope="col">Gemeente</th>
+                <th scope="col">Vanaf</th>
+                <th scope="col">Tot en met</th>
+                <th scope="col">In {jaar}</th>
+                <th scope="col">
+                  <span className="sr-only">Actie</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.toewijzingen.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.gemeentecode}</td>
+                  <td>{t.naam}</td>
+                  <td>{t.vanafJaar}</td>
+                  <td>{t.totEnMetJaar ?? "—"}</td>
+                  <td>{t.loopt ? "Ja" : "Nee"}</td>
+                  <td>
+                    {t.totEnMetJaar === null && (
+                      <details>
+                        <summary className="cursor-pointer text-hemel-donker">Beëindigen</summary>
+                        <div className="mt-2">
+                          <Formulier
+                            actie={beeindigGemeenteActie}
+                            knop={`${t.gemeentecode} beëindigen`}
+                            knopStijl="knop-secundair"
+                            voorvoegsel={`tw-${t.id}`}
+                            verborgen={{ toewijzingId: t.id }}
+                            className=""
+                          >
+                            <Tekstveld
+                              naam="vanafJaar"
+                              label="Niet meer vanaf statistiekjaar"
+                              standaard={String(jaar + 1)}
+                              breedte="max-w-[8rem]"
+                              inputMode="numeric"
+                            />
+                          </Formulier>
+                        </div>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
         {b.actief && (
           <details open={openToewijzingen.length === 0}>
             <summary className="cursor-pointer font-semibold text-hemel-donker">Gemeente toevoegen</summary>
@@ -278,7 +283,7 @@ export default async function BerichtgeverBeheer({
         <h2 id="gegevens-titel" className="mb-3 text-2xl font-semibold">
           Gegevens
         </h2>
-        <dl className="mb-4 grid max-w-2xl grid-cols-[14rem_1fr] gap-y-1">
+        <dl className="mb-4 grid max-w-2xl grid-cols-1 sm:grid-cols-[14rem_1fr] gap-y-1">
           <dt className="font-semibold">Aangemaakt op</dt>
           <dd>{datum(b.createdAt)}</dd>
           <dt className="font-semibold">Aangeleverde bestanden</dt>
@@ -317,27 +322,29 @@ export default async function BerichtgeverBeheer({
         <h2 id="historie-titel" className="mb-3 text-2xl font-semibold">
           Eerdere en huidige contactpersonen
         </h2>
-        <table className="tabel">
-          <caption className="sr-only">Wie wanneer contactpersoon was</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Van</th>
-              <th scope="col">Tot</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.historie.map((h) => (
-              <tr key={h.id}>
-                <td>{h.naam}</td>
-                <td>{h.email}</td>
-                <td>{datum(h.van)}</td>
-                <td>{h.tot ? datum(h.tot) : "nu"}</td>
+        <Tabelgebied label="Wie wanneer contactpersoon was, horizontaal te scrollen">
+          <table className="tabel">
+            <caption className="sr-only">Wie wanneer contactpersoon was</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Van</th>
+                <th scope="col">Tot</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.historie.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.naam}</td>
+                  <td>{h.email}</td>
+                  <td>{datum(h.van)}</td>
+                  <td>{h.tot ? datum(h.tot) : "nu"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       </section>
 
       <section aria-labelledby="status-titel">

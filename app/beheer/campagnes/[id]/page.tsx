@@ -4,6 +4,7 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { campagneDetail } from "@/lib/beheer/campagnes";
 import { BeheerKop, Melding, tijdstip } from "../../_componenten/Kop";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Campagne" };
 
@@ -29,43 +30,45 @@ export default async function Campagne({
       {typeof verstuurd === "string" && /^\d+$/.test(verstuurd) && (
         <Melding>De campagne is verstuurd: {verstuurd} e-mails staan in de wachtrij.</Melding>
       )}
-      <dl className="mb-8 grid max-w-3xl grid-cols-[10rem_1fr] gap-y-2">
+      <dl className="mb-8 grid max-w-3xl grid-cols-1 sm:grid-cols-[10rem_1fr] gap-y-2">
         <dt className="font-semibold">Regels</dt>
         <dd>{c.regels.join(", ")}</dd>
         <dt className="font-semibold">Toelichting</dt>
         <dd className="whitespace-pre-line">{c.toelichting}</dd>
       </dl>
-      <table className="tabel">
-        <caption className="mb-2 text-left">Gemaild: {c.ontvangers.length} berichtgevers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Berichtgever</th>
-            <th scope="col">E-mail naar</th>
-            <th scope="col">Per regel</th>
-            <th scope="col" className="text-right">
-              Signalen
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.ontvangers.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <Link href={`/beheer/berichtgevers/${o.berichtgever.code}`}>
-                  {o.berichtgever.code} {o.berichtgever.naam}
-                </Link>
-              </td>
-              <td>{o.email}</td>
-              <td>
-                {Object.entries(o.perRegel as Record<string, number>)
-                  .map(([r, n]) => `${r}: ${n}`)
-                  .join(", ")}
-              </td>
-              <td className="text-right">{o.aantalSignalen}</td>
+      <Tabelgebied label="Gemaild:, horizontaal te scrollen">
+        <table className="tabel">
+          <caption className="mb-2 text-left">Gemaild: {c.ontvangers.length} berichtgevers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Berichtgever</th>
+              <th scope="col">E-mail naar</th>
+              <th scope="col">Per regel</th>
+              <th scope="col" className="text-right">
+                Signalen
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.ontvangers.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link href={`/beheer/berichtgevers/${o.berichtgever.code}`}>
+                    {o.berichtgever.code} {o.berichtgever.naam}
+                  </Link>
+                </td>
+                <td>{o.email}</td>
+                <td>
+                  {Object.entries(o.perRegel as Record<string, number>)
+                    .map(([r, n]) => `${r}: ${n}`)
+                    .join(", ")}
+                </td>
+                <td className="text-right">{o.aantalSignalen}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Tabelgebied>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { CAMPAGNE_REGELS, campagneVoorbeeld } from "@/lib/beheer/campagnes";
 import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
 import { BeheerKop } from "../../_componenten/Kop";
 import { Formulier, Tekstveld, Tekstvak } from "../../_componenten/Formulier";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Nieuwe campagne" };
 
@@ -59,51 +60,53 @@ export default async function NieuweCampagne({
           {voorbeeld.length === 0 ? (
             <p>Geen enkele berichtgever heeft signalen van {regels.join(", ")} in de laatste leveringen.</p>
           ) : (
-            <table className="tabel">
-              <caption className="mb-2 text-left">
-                {voorbeeld.length} berichtgevers met signalen; {teMailen.length} krijgen een e-mail.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Berichtgever</th>
-                  <th scope="col">Gemeenten (kwartaal)</th>
-                  {regels.map((r) => (
-                    <th key={r} scope="col" className="text-right">
-                      {r}
-                    </th>
-                  ))}
-                  <th scope="col" className="text-right">
-                    Totaal
-                  </th>
-                  <th scope="col">E-mail naar</th>
-                </tr>
-              </thead>
-              <tbody>
-                {voorbeeld.map((v) => (
-                  <tr key={v.berichtgever.id}>
-                    <td>
-                      <Link href={`/beheer/berichtgevers/${v.berichtgever.code}`}>
-                        {v.berichtgever.code} {v.berichtgever.naam}
-                      </Link>
-                    </td>
-                    <td>
-                      {v.gemeenten.map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${g.totaal}`).join("; ")}
-                    </td>
+            <Tabelgebied label=", horizontaal te scrollen">
+              <table className="tabel">
+                <caption className="mb-2 text-left">
+                  {voorbeeld.length} berichtgevers met signalen; {teMailen.length} krijgen een e-mail.
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Berichtgever</th>
+                    <th scope="col">Gemeenten (kwartaal)</th>
                     {regels.map((r) => (
-                      <td key={r} className="text-right">
-                        {v.perRegel[r]}
-                      </td>
+                      <th key={r} scope="col" className="text-right">
+                        {r}
+                      </th>
                     ))}
-                    <td className="text-right font-semibold">{v.totaal}</td>
-                    <td>
-                      {v.berichtgever.actief && v.contactpersoon
-                        ? v.contactpersoon
-                        : "niemand (geen actieve contactpersoon)"}
-                    </td>
+                    <th scope="col" className="text-right">
+                      Totaal
+                    </th>
+                    <th scope="col">E-mail naar</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {voorbeeld.map((v) => (
+                    <tr key={v.berichtgever.id}>
+                      <td>
+                        <Link href={`/beheer/berichtgevers/${v.berichtgever.code}`}>
+                          {v.berichtgever.code} {v.berichtgever.naam}
+                        </Link>
+                      </td>
+                      <td>
+                        {v.gemeenten.map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${g.totaal}`).join("; ")}
+                      </td>
+                      {regels.map((r) => (
+                        <td key={r} className="text-right">
+                          {v.perRegel[r]}
+                        </td>
+                      ))}
+                      <td className="text-right font-semibold">{v.totaal}</td>
+                      <td>
+                        {v.berichtgever.actief && v.contactpersoon
+                          ? v.contactpersoon
+                          : "niemand (geen actieve contactpersoon)"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Tabelgebied>
           )}
         </section>
       )}

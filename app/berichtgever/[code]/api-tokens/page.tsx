@@ -5,6 +5,7 @@ import { vereisActor } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { maakTokenActie, trekTokenInActie } from "./acties";
 import { MaakTokenFormulier } from "./MaakTokenFormulier";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "API-tokens" };
 
@@ -86,7 +87,7 @@ export default async function ApiTokens({
         {tokens.length === 0 ? (
           <p>Er zijn nog geen API-tokens.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="API-tokens, horizontaal te scrollen">
+          <Tabelgebied label="API-tokens, horizontaal te scrollen">
             <table className="tabel">
               <caption className="sr-only">API-tokens van berichtgever {berichtgever.code}</caption>
               <thead>
@@ -130,7 +131,7 @@ export default async function ApiTokens({
                 ))}
               </tbody>
             </table>
-          </div>
+          </Tabelgebied>
         )}
       </section>
 

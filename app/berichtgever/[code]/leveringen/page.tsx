@@ -9,6 +9,7 @@ import { leveringenOverzicht, type LeveringRij } from "@/lib/leveringen/data";
 import { datumTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "./LiveStatus";
 import { StatusLabel } from "./StatusLabel";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Leveringen" };
 
@@ -71,37 +72,39 @@ export default async function LeveringenPagina({
           <h2 id={`gemeente-${g.code}`} className="mb-3 text-2xl font-semibold">
             {g.naam} ({g.code})
           </h2>
-          <table className="tabel">
-            <caption className="sr-only">
-              Leveringen van {g.naam} ({g.code}) in {jaar}, per kwartaal
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Kwartaal</th>
-                <th scope="col">Aanleverperiode</th>
-                <th scope="col">Stand</th>
-                <th scope="col">Ontvangen bestanden</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.kwartalen.map((k) => (
-                <tr key={k.kwartaal} data-kwartaal={`${jaar}-${k.kwartaal}`}>
-                  <th scope="row" className="whitespace-nowrap">
-                    {kwartaalTekst(jaar, k.kwartaal)}
-                  </th>
-                  <td className="whitespace-nowrap">
-                    {datumTekst(k.aanlevering.begin)} t/m {datumTekst(k.aanlevering.einde)}
-                  </td>
-                  <td>
-                    <AanleverStand a={k.aanlevering} />
-                  </td>
-                  <td>
-                    <LeveringLijst leveringen={k.leveringen} basis={basis} />
-                  </td>
+          <Tabelgebied label="Leveringen van, horizontaal te scrollen">
+            <table className="tabel">
+              <caption className="sr-only">
+                Leveringen van {g.naam} ({g.code}) in {jaar}, per kwartaal
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kwartaal</th>
+                  <th scope="col">Aanleverperiode</th>
+                  <th scope="col">Stand</th>
+                  <th scope="col">Ontvangen bestanden</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {g.kwartalen.map((k) => (
+                  <tr key={k.kwartaal} data-kwartaal={`${jaar}-${k.kwartaal}`}>
+                    <th scope="row" className="whitespace-nowrap">
+                      {kwartaalTekst(jaar, k.kwartaal)}
+                    </th>
+                    <td className="whitespace-nowrap">
+                      {datumTekst(k.aanlevering.begin)} t/m {datumTekst(k.aanlevering.einde)}
+                    </td>
+                    <td>
+                      <AanleverStand a={k.aanlevering} />
+                    </td>
+                    <td>
+                      <LeveringLijst leveringen={k.leveringen} basis={basis} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Tabelgebied>
         </section>
       ))}
 

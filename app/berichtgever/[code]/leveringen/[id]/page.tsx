@@ -9,6 +9,7 @@ import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem }
 import { grootteTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
 import { StatusLabel } from "../StatusLabel";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Levering" };
 
@@ -123,32 +124,34 @@ export default async function LeveringDetailPagina({
           ) : null}
           {fouten.fouten.length > 0 ? (
             <>
-              <table className="tabel" data-testid="fouten">
-                <caption className="mb-2 text-left">
-                  Fouten {(fouten.pagina - 1) * fouten.perPagina + 1} tot en met{" "}
-                  {(fouten.pagina - 1) * fouten.perPagina + fouten.fouten.length} van {fouten.aantalOpgeslagen}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nr.</th>
-                    <th scope="col">Regelnummer</th>
-                    <th scope="col">Kenmerk</th>
-                    <th scope="col">Controle</th>
-                    <th scope="col">Melding</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {fouten.fouten.map((f) => (
-                    <tr key={f.volgnummer}>
-                      <td>{f.volgnummer}</td>
-                      <td>{f.regelnummer ?? "—"}</td>
-                      <td>{f.kenmerk ?? "—"}</td>
-                      <td>{f.regel}</td>
-                      <td className="break-words">{f.bericht}</td>
+              <Tabelgebied label="Fouten, horizontaal te scrollen">
+                <table className="tabel" data-testid="fouten">
+                  <caption className="mb-2 text-left">
+                    Fouten {(fouten.pagina - 1) * fouten.perPagina + 1} tot en met{" "}
+                    {(fouten.pagina - 1) * fouten.perPagina + fouten.fouten.length} van {fouten.aantalOpgeslagen}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Nr.</th>
+                      <th scope="col">Regelnummer</th>
+                      <th scope="col">Kenmerk</th>
+                      <th scope="col">Controle</th>
+                      <th scope="col">Melding</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {fouten.fouten.map((f) => (
+                      <tr key={f.volgnummer}>
+                        <td>{f.volgnummer}</td>
+                        <td>{f.regelnummer ?? "—"}</td>
+                        <td>{f.kenmerk ?? "—"}</td>
+                        <td>{f.regel}</td>
+                        <td className="break-words">{f.bericht}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Tabelgebied>
               {fouten.aantalPaginas > 1 ? (
                 <nav aria-label="Pagina's met fouten" className="mt-4 flex flex-wrap items-center gap-6">
                   {fouten.pagina > 1 ? (

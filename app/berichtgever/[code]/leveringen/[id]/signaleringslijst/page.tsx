@@ -5,6 +5,7 @@ import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
 import { momentTekst } from "@/lib/leveringen/weergave";
 import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Signaleringslijst" };
 
@@ -93,25 +94,27 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
           geheel. Het CSV-bestand (scheidingsteken puntkomma) bevat alleen de tabel; signalen over het hele bestand
           staan bovenaan met een leeg BSN.
         </p>
-        <table className="tabel max-w-3xl">
-          <caption className="sr-only">Kolommen van de signaleringslijst</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kolom</th>
-              <th scope="col">Betekenis</th>
-            </tr>
-          </thead>
-          <tbody>
-            {toelichtingKolommen.map(([kolom, betekenis]) => (
-              <tr key={kolom}>
-                <th scope="row" className="font-semibold">
-                  {kolom}
-                </th>
-                <td>{betekenis}</td>
+        <Tabelgebied label="Kolommen van de signaleringslijst, horizontaal te scrollen">
+          <table className="tabel max-w-3xl">
+            <caption className="sr-only">Kolommen van de signaleringslijst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kolom</th>
+                <th scope="col">Betekenis</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {toelichtingKolommen.map(([kolom, betekenis]) => (
+                <tr key={kolom}>
+                  <th scope="row" className="font-semibold">
+                    {kolom}
+                  </th>
+                  <td>{betekenis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Tabelgebied>
       </section>
     </div>
   );

@@ -18,6 +18,7 @@ import {
 } from "@/lib/spiegelrapport/weergave";
 import { ernstTekst, regel } from "@/lib/swi/regels";
 import type { RegelCode } from "@/lib/swi/types";
+import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Spiegelrapport" };
 
@@ -60,7 +61,7 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
         </div>
       )}
 
-      <dl className="mb-6 grid max-w-3xl grid-cols-[12rem_1fr] gap-y-1">
+      <dl className="mb-6 grid max-w-3xl grid-cols-1 sm:grid-cols-[12rem_1fr] gap-y-1">
         <dt className="font-semibold">Bestand</dt>
         <dd>{g.levering.bestandsnaam}</dd>
         <dt className="font-semibold">Ontvangen</dt>
@@ -118,47 +119,49 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
             role="region"
             aria-label={`${groep.groep}, horizontaal te scrollen`}
           >
-            <table className="tabel">
-              <caption className="mb-2 text-left text-xl font-semibold">{groep.groep}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Omschrijving</th>
-                  <th scope="col">Kenmerk</th>
-                  <th scope="col" className="text-right">
-                    {huidigKwartaalTekst(r)}
-                  </th>
-                  {vorig && (
-                    <>
-                      <th scope="col" className="text-right">
-                        {vorig}
-                      </th>
-                      <th scope="col" className="text-right">
-                        Verschil
-                      </th>
-                    </>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {groep.rijen.map((rij) => (
-                  <tr key={rij.sleutel}>
-                    <th scope="row" className="border-b border-grijs-2 font-normal">
-                      {rij.omschrijving}
+            <Tabelgebied label="Tabel, horizontaal te scrollen">
+              <table className="tabel">
+                <caption className="mb-2 text-left text-xl font-semibold">{groep.groep}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Omschrijving</th>
+                    <th scope="col">Kenmerk</th>
+                    <th scope="col" className="text-right">
+                      {huidigKwartaalTekst(r)}
                     </th>
-                    <td>{rij.kenmerk ?? ""}</td>
-                    <td className="text-right tabular-nums">{getalTekst(rij.huidig)}</td>
                     {vorig && (
                       <>
-                        <td className="text-right tabular-nums">{rij.vorig === null ? "" : getalTekst(rij.vorig)}</td>
-                        <td className="text-right tabular-nums">
-                          {rij.verschil === null ? "" : verschilTekst(rij.verschil)}
-                        </td>
+                        <th scope="col" className="text-right">
+                          {vorig}
+                        </th>
+                        <th scope="col" className="text-right">
+                          Verschil
+                        </th>
                       </>
                     )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {groep.rijen.map((rij) => (
+                    <tr key={rij.sleutel}>
+                      <th scope="row" className="border-b border-grijs-2 font-normal">
+                        {rij.omschrijving}
+                      </th>
+                      <td>{rij.kenmerk ?? ""}</td>
+                      <td className="text-right tabular-nums">{getalTekst(rij.huidig)}</td>
+                      {vorig && (
+                        <>
+                          <td className="text-right tabular-nums">{rij.vorig === null ? "" : getalTekst(rij.vorig)}</td>
+                          <td className="text-right tabular-nums">
+                            {rij.verschil === null ? "" : verschilTekst(rij.verschil)}
+                          </td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Tabelgebied>
           </div>
         ))}
       </section>
@@ -226,7 +229,7 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* Server-rendered SVG from Observable Plot (lib/spiegelrapport/grafieken.ts), no user input in it. */}
         <div className="max-w-full" dangerouslySetInnerHTML={{ __html: grafiekSvg(g) }} />
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${g.titel}: de getallen`}>
+        <Tabelgebied label={`${g.titel}: de getallen`}>
           <table className="tabel text-sm">
             <caption className="sr-only">{g.titel}: de getallen</caption>
             <thead>
@@ -277,7 +280,7 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </Tabelgebied>
       </div>
     </figure>
   );
@@ -301,32 +304,34 @@ function SignalenPerControle({ g }: { g: SpiegelrapportGegevens }) {
             informatief. De personen staan op de signaleringslijst bij de levering. Klik op een controle voor de uitleg
             en wat u kunt doen.
           </p>
-          <table className="tabel max-w-3xl">
-            <caption className="sr-only">Aantal signalen per controle</caption>
-            <thead>
-              <tr>
-                <th scope="col">Controle</th>
-                <th scope="col">Ernst</th>
-                <th scope="col" className="text-right">
-                  Aantal
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {regels.map(({ code, aantal }) => {
-                const rg = regel(code as RegelCode);
-                return (
-                  <tr key={code}>
-                    <th scope="row" className="border-b border-grijs-2 font-normal">
-                      <Link href={`/formaat#${code}`}>{rg.titel}</Link>
-                    </th>
-                    <td>{ernstTekst(rg)}</td>
-                    <td className="text-right tabular-nums">{getalTekst(aantal)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Tabelgebied label="Aantal signalen per controle, horizontaal te scrollen">
+            <table className="tabel max-w-3xl">
+              <caption className="sr-only">Aantal signalen per controle</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Controle</th>
+                  <th scope="col">Ernst</th>
+                  <th scope="col" className="text-right">
+                    Aantal
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {regels.map(({ code, aantal }) => {
+                  const rg = regel(code as RegelCode);
+                  return (
+                    <tr key={code}>
+                      <th scope="row" className="border-b border-grijs-2 font-normal">
+                        <Link href={`/formaat#${code}`}>{rg.titel}</Link>
+                      </th>
+                      <td>{ernstTekst(rg)}</td>
+                      <td className="text-right tabular-nums">{getalTekst(aantal)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Tabelgebied>
         </>
       )}
     </section>
