@@ -4,10 +4,10 @@
  * network is left to go quiet: not one download, export or person-level view may be logged. Then
  * one real download is clicked, and exactly that one appears, so the check itself can fail.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { bouwMatrixwereld, type Matrixwereld } from "./support/matrixwereld";
 import { metDatabase } from "./support/db";
-import { paginasVoor } from "./support/paginas";
+import { contextAls, paginasVoor } from "./support/paginas";
 
 const PERSOONSNIVEAU_OF_EXPORT = `(actie LIKE 'download.%' OR actie LIKE 'export.%' OR actie LIKE 'inzage.%' OR actie LIKE 'bekijk.%')`;
 
@@ -25,23 +25,6 @@ async function aantalEntries(sinds: Date): Promise<{ actie: string; n: number }[
     );
     return r.rows.map((x) => ({ actie: x.actie, n: Number(x.n) }));
   });
-}
-
-async function alsSessie(browser: Browser, baseURL: string, cookie: string | null) {
-  const context = await browser.newContext({ baseURL, acceptDownloads: true });
-  if (cookie) {
-    await context.addCookies([
-      {
-        name: "next-auth.session-token",
-        value: cookie,
-        domain: new URL(baseURL).hostname,
-        path: "/",
-        httpOnly: true,
-        sameSite: "Lax",
-      },
-    ]);
-  }
-  return context;
 }
 
 /** Opens the page, hovers every link and waits until nothing more is fetched. */
@@ -68,7 +51,7 @@ test("pagina's bekijken, links aanwijzen en prefetches leggen geen download of e
     ["cbs", w.sessies.cbs.cookie],
   ] as const;
   for (const [rol, cookie] of rollen) {
-    const context = await alsSessie(browser, baseURL!, cookie);
+    const context = await contextAls(browser, baseURL!, cookie);
     const page = await context.newPage();
     for (const pad of paginasVoor(w, rol)) await bekijkAlles(page, pad);
     await context.close();
@@ -78,7 +61,7 @@ test("pagina's bekijken, links aanwijzen en prefetches leggen geen download of e
 
 test("een echte klik op een export legt precies die ene export vast", async ({ browser, baseURL }) => {
   const begin = new Date(Date.now() - 1000);
-  const context = await alsSessie(browser, baseURL!, w.sessies.cbs.cookie);
+  const context = await contextAls(browser, baseURL!, w.sessies.cbs.cookie);
   const page = await context.newPage();
   await page.goto("/beheer/audit");
   const [download] = await Promise.all([

@@ -5,11 +5,12 @@
  * Dutch page or a Dutch API message, never a bare 500.
  */
 import crypto from "node:crypto";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { maakTekstkluis } from "../lib/storage/tekstkluis";
 import { maakSleutelbos } from "../lib/storage/hoofdsleutel";
 import { bouwMatrixwereld, type Matrixwereld } from "./support/matrixwereld";
 import { metDatabase } from "./support/db";
+import { contextAls } from "./support/paginas";
 
 const BSN = "100000009";
 let w: Matrixwereld;
@@ -47,27 +48,12 @@ async function inzages(): Promise<number> {
   });
 }
 
-async function als(browser: Browser, baseURL: string, cookie: string) {
-  const context = await browser.newContext({ baseURL });
-  await context.addCookies([
-    {
-      name: "next-auth.session-token",
-      value: cookie,
-      domain: new URL(baseURL).hostname,
-      path: "/",
-      httpOnly: true,
-      sameSite: "Lax",
-    },
-  ]);
-  return context;
-}
-
 test("een back-upgebruiker ziet de BSN's in foutmeldingen nooit, de contactpersoon pas na een vastgelegde keuze", async ({
   browser,
   baseURL,
 }) => {
   const pad = `/berichtgever/0153/leveringen/${leveringId}`;
-  const backup = await als(browser, baseURL!, w.sessies.backup.cookie);
+  const backup = await contextAls(browser, baseURL!, w.sessies.backup.cookie);
   const p1 = await backup.newPage();
   await p1.goto(pad);
   await expect(p1.getByTestId("fouten")).toContainText("[BSN verborgen] komt meer dan één keer voor");
@@ -78,7 +64,7 @@ test("een back-upgebruiker ziet de BSN's in foutmeldingen nooit, de contactperso
   expect(await p1.content()).not.toContain(BSN);
   await backup.close();
 
-  const contact = await als(browser, baseURL!, w.sessies.eigen.cookie);
+  const contact = await contextAls(browser, baseURL!, w.sessies.eigen.cookie);
   const p2 = await contact.newPage();
   await p2.goto(pad);
   expect(await p2.content()).not.toContain(BSN);
@@ -98,7 +84,7 @@ test("een onjuist gecodeerd adres geeft de Nederlandse pagina of melding, geen 5
   const api = await request.get("/api/v1/leveringen/%ZZ");
   expect(api.status()).toBe(400);
   expect(await api.json()).toEqual({ melding: expect.stringContaining("ongeldig") });
-  const contact = await als(browser, baseURL!, w.sessies.eigen.cookie);
+  const contact = await contextAls(browser, baseURL!, w.sessies.eigen.cookie);
   const page = await contact.newPage();
   for (const pad of [
     "/berichtgever/0153/leveringen/%ZZ",

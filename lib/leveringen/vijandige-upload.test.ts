@@ -7,6 +7,7 @@
  * under a name the sender chose or outside the storage folder; and an earlier accepted delivery
  * of the same berichtgever stays exactly as it was.
  */
+import { ontsleutelFoutbericht } from "./foutberichten";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -329,10 +330,12 @@ describe("contents that are not what the name says", () => {
     expect(r.status).toBe(201);
     const { aanleveringId, leveringen } = (await r.json()) as { aanleveringId: string; leveringen: { id: string }[] };
     await verwerkAanlevering(aanleveringId);
-    return getDb().levering.findUniqueOrThrow({
+    const l = await getDb().levering.findUniqueOrThrow({
       where: { id: leveringen[0]!.id },
       include: { fouten: { orderBy: { volgnummer: "asc" } } },
     });
+    // Stored encrypted; read as the portal reads them.
+    return { ...l, fouten: l.fouten.map((f) => ({ ...f, bericht: ontsleutelFoutbericht(f.bericht, l.id) })) };
   }
 
   it("are taken in at the door and refused by the technische controle with a clear Dutch message", async () => {
