@@ -33,7 +33,11 @@ export default async function Postvak() {
         in de map <code>var/mail/</code>. In productie bestaat deze pagina niet.
       </p>
       {berichten.length === 0 ? (
-        <p>Er zijn nog geen e-mails verstuurd.</p>
+        <>
+          {/* A sign-in mail is written just after the answer to its request: look again shortly. */}
+          <meta httpEquiv="refresh" content="2" />
+          <p>Er zijn nog geen e-mails verstuurd. Deze pagina ververst zich vanzelf.</p>
+        </>
       ) : (
         <ol className="space-y-6">
           {berichten.map((b) => (
