@@ -33,6 +33,11 @@ const config = [
               group: ["@prisma/*", "**/generated/prisma/**", "@/lib/db/*"],
               message: "lib/swi never touches the database",
             },
+            {
+              // The rest of lib/ may use lib/swi, never the other way round.
+              group: ["@/*", "!@/lib/swi", "!@/lib/swi/*"],
+              message: "lib/swi imports only from lib/swi and packages",
+            },
           ],
         },
       ],
