@@ -36,9 +36,9 @@ function csvOpties(opties: CsvOpties): Options {
     bom: true,
     // csv-stringify applies these to every cell, so no caller can forget one.
     cast: {
-      string: (v) => zonderFormule(v),
-      boolean: (v) => (v ? "ja" : "nee"),
-      number: (v) => (Number.isFinite(v) ? String(v) : ""),
+      string: (v) => String(veiligeCel(v)),
+      boolean: (v) => String(veiligeCel(v)),
+      number: (v) => String(veiligeCel(v)),
     },
     ...(opties.aanhalen ? { quoted_match: opties.aanhalen } : {}),
   };
