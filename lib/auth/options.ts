@@ -5,6 +5,7 @@ import { portaalAdapter, normaliseerEmail, type PortaalUser } from "@/lib/auth/a
 import { verstuurInloglink, INLOGLINK_GELDIG_MINUTEN } from "@/lib/auth/inloglink";
 import { schrijfAudit } from "@/lib/audit";
 import { inlogwerkNaHetAntwoord } from "@/lib/auth/inlogwerk";
+import { terugpad } from "@/lib/auth/bevestiging";
 import { sessieduur } from "@/lib/auth/sessieduur";
 
 export function authOptions(): AuthOptions {
@@ -52,14 +53,8 @@ export function authOptions(): AuthOptions {
         };
       },
       async redirect({ url, baseUrl }) {
-        // Only ever back into the portal itself.
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          /* fall through */
-        }
-        return baseUrl;
+        // Only ever back into the portal itself (also refuses "/\\evil", which browsers read as "//evil").
+        return `${baseUrl}${terugpad(url, baseUrl)}`;
       },
     },
     events: {
