@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { SOCKET_ADRES_HEADER } from "@/lib/client-adres";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { metAppDatabase, type TestDatabase } from "@/lib/db/testing";
 
 const verzoekKoppen = vi.hoisted(() => ({ waarde: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => verzoekKoppen.waarde }));
@@ -13,17 +12,8 @@ delete process.env.SWI_VERTROUWDE_PROXIES;
 const { schrijfAudit } = await import("./audit");
 
 let t: TestDatabase;
-const vorigeUrl = process.env.DATABASE_URL;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  process.env.DATABASE_URL = t.url;
-});
-
-afterAll(async () => {
-  await closeDb();
-  await t?.close();
-  process.env.DATABASE_URL = vorigeUrl;
+metAppDatabase((db) => {
+  t = db;
 });
 
 it("legt het adres van de verbinding vast, niet wat de client in X-Forwarded-For schrijft", async () => {

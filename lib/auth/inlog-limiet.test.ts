@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_ADRES_HEADER } from "@/lib/client-adres";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { metAppDatabase } from "@/lib/db/testing";
 
 process.env.NEXTAUTH_SECRET = "test-geheim-van-minstens-32-tekens-lang!!";
 process.env.SMTP_URL = "smtp://127.0.0.1:2599";
@@ -13,19 +12,7 @@ const { beperkInlogverzoek } = await import("./inlog-limiet");
 const { vergeetLimieten } = await import("@/lib/limieten");
 
 const SIGNIN = ["signin", "email"];
-let t: TestDatabase;
-const vorigeUrl = process.env.DATABASE_URL;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  process.env.DATABASE_URL = t.url;
-});
-
-afterAll(async () => {
-  await closeDb();
-  await t?.close();
-  process.env.DATABASE_URL = vorigeUrl;
-});
+metAppDatabase(() => {});
 
 function verzoek(
   body: string,

@@ -5,10 +5,9 @@
  */
 import path from "node:path";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { maakTestwereld } from "@/lib/leveringen/testdata";
+import { beforeEach, expect, it, vi } from "vitest";
+import type { TestDatabase } from "@/lib/db/testing";
+import { metTestwereld } from "@/lib/leveringen/testdata";
 
 const verzonden = vi.hoisted(() => [] as { aan: string; tekst: string }[]);
 vi.mock("@/lib/mail/transport", () => ({
@@ -35,18 +34,8 @@ const ONBEKEND = "niemand@enschede.example.nl";
 const NERGENS = "postgres://postgres@127.0.0.1:1/nergens";
 
 let t: TestDatabase;
-const vorigeUrl = process.env.DATABASE_URL;
-
-beforeAll(async () => {
-  t = await maakTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await maakTestwereld(t.db);
-});
-
-afterAll(async () => {
-  await closeDb();
-  await t?.close();
-  process.env.DATABASE_URL = vorigeUrl;
+metTestwereld((db) => {
+  t = db;
 });
 
 beforeEach(() => {

@@ -3,7 +3,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createDb } from "./client";
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, createDb } from "./client";
 import { startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./migrate";
 
@@ -109,4 +110,26 @@ async function opPglite({ migreer = true, poolMax = 3 }: TestDatabaseOpties): Pr
       await embedded.stop();
     },
   };
+}
+
+/**
+ * Registers the set-up of a test file that runs app code reaching getDb(): a private migrated
+ * database, DATABASE_URL pointed at it while the file runs (restored afterwards), the app's
+ * client closed at the end. `klaar` receives the database once it exists.
+ */
+export function metAppDatabase(klaar: (t: TestDatabase) => void | Promise<void>): void {
+  let t: TestDatabase | undefined;
+  let vorigeUrl: string | undefined;
+  beforeAll(async () => {
+    t = await maakTestDatabase();
+    vorigeUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = t.url;
+    await klaar(t);
+  });
+  afterAll(async () => {
+    await closeDb();
+    if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = vorigeUrl;
+    await t?.close();
+  });
 }

@@ -6,9 +6,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { afterAll, beforeAll } from "vitest";
-import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { metAppDatabase, type TestDatabase } from "@/lib/db/testing";
 import { seed } from "@/prisma/seed";
 
 export async function actorVan(db: PrismaClient, email: string): Promise<Actor> {
@@ -89,18 +87,5 @@ export async function maakLevering(db: PrismaClient, l: LeveringInvoer) {
  * receives both once they exist.
  */
 export function metTestwereld(klaar: (t: TestDatabase, w: Testwereld) => void): void {
-  let t: TestDatabase | undefined;
-  let vorigeUrl: string | undefined;
-  beforeAll(async () => {
-    t = await maakTestDatabase();
-    vorigeUrl = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = t.url;
-    klaar(t, await maakTestwereld(t.db));
-  });
-  afterAll(async () => {
-    await closeDb();
-    if (vorigeUrl === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = vorigeUrl;
-    await t?.close();
-  });
+  metAppDatabase(async (t) => klaar(t, await maakTestwereld(t.db)));
 }
