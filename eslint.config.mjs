@@ -43,6 +43,23 @@ const config = [
       ],
     },
   },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx", "proxy.ts"],
+    rules: {
+      // app/ holds routes and screens only: every read goes through lib/, which takes the actor.
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db/client", "@/lib/db/testing", "@prisma/*", "@/lib/generated/prisma/client"],
+              message: "app/ reads through lib/ with the actor, never the database itself",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

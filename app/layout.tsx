@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { huidigeActor } from "@/lib/auth/actor";
+import { huidigeActor, ROL_NAAM } from "@/lib/auth/actor";
 import "./globals.css";
 
 // Every page depends on who is signed in and carries a per-request CSP nonce.
@@ -50,8 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   </li>
                   <li className="ml-auto">
                     <span className="mr-4">
-                      {actor.naam} (
-                      {actor.rol === "CBS" ? "CBS" : actor.rol === "BACKUP" ? "back-up" : "contactpersoon"})
+                      {actor.naam} ({ROL_NAAM[actor.rol]})
                     </span>
                     <Link href="/uitloggen" className="text-white">
                       Uitloggen

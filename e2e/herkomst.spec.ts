@@ -36,14 +36,14 @@ test("een inloglink vraagt u alleen met een gewoon formulier aan, elk veld één
     data: { email: "contactpersoon@enschede.example.nl", csrfToken: "x", json: "true" },
   });
   expect(json.status()).toBe(415);
-  expect((await json.json()).fout).toMatch(/inlogformulier/);
+  expect((await json.json()).melding).toMatch(/inlogformulier/);
 
   const dubbel = await request.post("/api/auth/signin/email", {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     data: "email=iemand%40elders.example&csrfToken=x&email=contactpersoon%40enschede.example.nl",
   });
   expect(dubbel.status()).toBe(400);
-  expect((await dubbel.json()).fout).toMatch(/meer dan één keer/);
+  expect((await dubbel.json()).melding).toMatch(/meer dan één keer/);
 });
 
 test("een prefetch-kopregel schakelt de controle op herkomst niet uit", async ({ request }) => {

@@ -87,9 +87,12 @@ function berichtgeverPagina(toegestaan: Verwacht, backup: Verwacht = toegestaan)
   };
 }
 
-/** A download route handler of one berichtgever: it answers a dead session itself, with 401. */
+/**
+ * A download route handler of one berichtgever: a browser follows the link, so without a live
+ * session it is sent to the login and back, like a page (lib/http/route.ts, vorm "tekst").
+ */
 function berichtgeverDownload(toegestaan: Verwacht, backup: Verwacht): Record<Actor, Verwacht> {
-  return { ...berichtgeverPagina(toegestaan, backup), sessieWeg: 401, gebruikerUit: 401 };
+  return berichtgeverPagina(toegestaan, backup);
 }
 
 /** Staff only: anyone else signed in gets 403, a dead session the login. */
@@ -107,7 +110,7 @@ function beheer(toegestaan: Verwacht): Record<Actor, Verwacht> {
   };
 }
 
-/** A session JSON route (lib/api.ts): 401 for anyone without a live session, tokens included. */
+/** A session JSON route (lib/http/route.ts, vorm "json"): 401 for anyone without a live session, tokens included. */
 function sessieApi(toegestaan: Record<"andere" | "eigen" | "backup" | "cbs", Verwacht>): Record<Actor, Verwacht> {
   return {
     anoniem: 401,

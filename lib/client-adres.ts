@@ -47,7 +47,13 @@ export function userAgent(headers: Kopregels): string | null {
   return headers.get("user-agent")?.slice(0, MAX_USER_AGENT) ?? null;
 }
 
+/** Where a request came from, as the audit log records it. */
+export interface Herkomst {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /** Where the current request came from, as the audit log records it. */
-export function herkomst(headers: Kopregels): { ip: string | null; userAgent: string | null } {
+export function herkomst(headers: Kopregels): Herkomst {
   return { ip: clientAdres(headers, env().SWI_VERTROUWDE_PROXIES), userAgent: userAgent(headers) };
 }

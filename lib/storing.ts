@@ -86,3 +86,13 @@ export async function databaseOnbereikbaar(ms = 3000): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+/** For the health check: the database answers a query. */
+export async function databaseGezond(): Promise<boolean> {
+  try {
+    await getDb().$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
@@ -37,8 +36,8 @@ const ONDERDELEN = [
 ];
 
 export default async function Beheer() {
-  await vereisCbs();
-  const berichtgevers = await berichtgeversLijst(getDb(), { status: "actief" });
+  const actor = await vereisCbs();
+  const berichtgevers = await berichtgeversLijst(actor, { status: "actief" });
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">Beheer</h1>

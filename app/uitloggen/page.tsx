@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { huidigeActor } from "@/lib/auth/actor";
 import { sessieduur } from "@/lib/auth/sessieduur";
-import { overalUitloggen } from "./acties";
+import { overalUitloggen } from "@/lib/auth/uitloggen-acties";
 import { UitlogKnop } from "./UitlogKnop";
 
 export const metadata = { title: "Uitloggen" };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/lib/db/testing";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { GeenRecht, NietGevonden } from "@/lib/http/fouten";
 import { metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
 import { seedDemo } from "@/prisma/seed";
-import { GeenRecht, apiTokensVanBerichtgever, maakApiToken, trekApiTokenIn } from "./beheer";
+import { apiTokensVanBerichtgever, maakApiToken, trekApiTokenIn } from "./beheer";
 import { DEMO_TOKEN_NAAM, zorgVoorDemoToken } from "./demo";
 import { bearerUit, hashToken } from "./tokenwaarde";
 import { verifieerBearer, verifieerToken } from "./verificatie";
+import { voerActieUit } from "@/lib/acties/context";
 
 let t: TestDatabase;
 let w: Testwereld;
@@ -33,7 +34,9 @@ describe("bearerUit", () => {
 
 describe("API tokens", () => {
   it("creates a token that verifies as its berichtgever's contact-person actor, storing only its hash", async () => {
-    const { token, id, prefix } = await maakApiToken(w.contact0153, "0153", "  Leverancier Alfa  ");
+    const { token, id, prefix } = await voerActieUit(w.contact0153, (ctx) =>
+      maakApiToken(ctx, "0153", "  Leverancier Alfa  "),
+    );
     expect(token).toMatch(/^swi_[A-Za-z0-9_-]{43}$/);
     expect(token.startsWith(prefix)).toBe(true);
     expect(prefix.length).toBeLessThan(token.length / 2);
@@ -62,7 +65,7 @@ describe("API tokens", () => {
   });
 
   it("rejects unknown tokens and tokens that differ in one character", async () => {
-    const { token } = await maakApiToken(w.contact0153, "0153", "Beta");
+    const { token } = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Beta"));
     const anders = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     expect(await verifieerToken(anders)).toBeNull();
     expect(await verifieerBearer("Bearer swi_bestaatniet")).toBeNull();
@@ -70,17 +73,17 @@ describe("API tokens", () => {
   });
 
   it("a revoked token no longer verifies; revoking is audited once", async () => {
-    const { token, id } = await maakApiToken(w.contact0153, "0153", "Gamma");
+    const { token, id } = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Gamma"));
     expect(await verifieerToken(token)).not.toBeNull();
-    await trekApiTokenIn(w.contact0153, "0153", id);
-    await trekApiTokenIn(w.contact0153, "0153", id);
+    await voerActieUit(w.contact0153, (ctx) => trekApiTokenIn(ctx, "0153", id));
+    await voerActieUit(w.contact0153, (ctx) => trekApiTokenIn(ctx, "0153", id));
     expect(await verifieerToken(token)).toBeNull();
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).not.toBeNull();
     expect(await t.db.auditLog.count({ where: { actie: "apitoken.ingetrokken", doelId: id } })).toBe(1);
   });
 
   it("records use, at most once a minute", async () => {
-    const { token, id } = await maakApiToken(w.contact0153, "0153", "Delta");
+    const { token, id } = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Delta"));
     const t0 = new Date("2030-01-01T10:00:00Z");
     await verifieerToken(token, t0);
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(t0);
@@ -92,7 +95,7 @@ describe("API tokens", () => {
   });
 
   it("a token of an inactive berichtgever does not verify", async () => {
-    const { token } = await maakApiToken(w.contact0363, "0363", "Epsilon");
+    const { token } = await voerActieUit(w.contact0363, (ctx) => maakApiToken(ctx, "0363", "Epsilon"));
     await t.db.berichtgever.update({ where: { code: "0363" }, data: { actief: false } });
     try {
       expect(await verifieerToken(token)).toBeNull();
@@ -103,13 +106,21 @@ describe("API tokens", () => {
   });
 
   it("only the berichtgever's contact person and CBS staff manage its tokens", async () => {
-    await expect(maakApiToken(w.contact0363, "0153", "Inbreker")).rejects.toBeInstanceOf(NietGevonden);
+    await expect(voerActieUit(w.contact0363, (ctx) => maakApiToken(ctx, "0153", "Inbreker"))).rejects.toBeInstanceOf(
+      NietGevonden,
+    );
     await expect(apiTokensVanBerichtgever(w.contact0363, "0153")).rejects.toBeInstanceOf(NietGevonden);
-    await expect(maakApiToken(w.backup0153, "0153", "Backup")).rejects.toBeInstanceOf(GeenRecht);
-    const { id } = await maakApiToken(w.cbs, "0153", "Door het CBS");
-    await expect(trekApiTokenIn(w.contact0363, "0153", id)).rejects.toBeInstanceOf(NietGevonden);
+    await expect(voerActieUit(w.backup0153, (ctx) => maakApiToken(ctx, "0153", "Backup"))).rejects.toBeInstanceOf(
+      GeenRecht,
+    );
+    const { id } = await voerActieUit(w.cbs, (ctx) => maakApiToken(ctx, "0153", "Door het CBS"));
+    await expect(voerActieUit(w.contact0363, (ctx) => trekApiTokenIn(ctx, "0153", id))).rejects.toBeInstanceOf(
+      NietGevonden,
+    );
     // A token id of one berichtgever under another's URL does not exist either.
-    await expect(trekApiTokenIn(w.contact0363, "0363", id)).rejects.toBeInstanceOf(NietGevonden);
+    await expect(voerActieUit(w.contact0363, (ctx) => trekApiTokenIn(ctx, "0363", id))).rejects.toBeInstanceOf(
+      NietGevonden,
+    );
 
     const lijst = await apiTokensVanBerichtgever(w.contact0153, "0153");
     expect(lijst.tokens.map((x) => x.naam)).toContain("Door het CBS");
@@ -120,8 +131,10 @@ describe("API tokens", () => {
   });
 
   it("refuses an empty or overlong name", async () => {
-    await expect(maakApiToken(w.contact0153, "0153", "   ")).rejects.toThrow(/naam/);
-    await expect(maakApiToken(w.contact0153, "0153", "x".repeat(101))).rejects.toThrow(/100 tekens/);
+    await expect(voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "   "))).rejects.toThrow(/naam/);
+    await expect(voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "x".repeat(101)))).rejects.toThrow(
+      /100 tekens/,
+    );
   });
 });
 

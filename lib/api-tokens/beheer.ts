@@ -1,17 +1,11 @@
 import { z } from "zod";
-import { heeftRecht, type Actor } from "@/lib/auth/actor";
-import { schrijfAudit } from "@/lib/audit";
-import { NietGevonden, magBerichtgeverZien } from "@/lib/berichtgevers/toegang";
-import { getDb } from "@/lib/db/client";
+import { type Actor, vereisRecht } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/http/fouten";
+import { magBerichtgeverZien } from "@/lib/berichtgevers/toegang";
+import { getDb, type Db } from "@/lib/db/client";
 import { hashToken, nieuweTokenwaarde, tokenPrefix } from "./tokenwaarde";
-
-/** The actor may see the berichtgever but not manage its tokens (a back-up user). */
-export class GeenRecht extends Error {
-  constructor(wat = "U heeft geen recht op deze handeling") {
-    super(wat);
-    this.name = "GeenRecht";
-  }
-}
+import { isViercijfercode } from "@/lib/db/validation";
+import { type ActieContext, type Tx } from "@/lib/acties/context";
 
 export const tokenNaamSchema = z
   .string()
@@ -37,11 +31,11 @@ interface BerichtgeverKort {
 }
 
 /** The berichtgever whose tokens the actor manages: NietGevonden for another tenant, GeenRecht without the right. */
-async function beheerbareBerichtgever(actor: Actor, code: string): Promise<BerichtgeverKort> {
-  if (!/^\d{4}$/.test(code)) throw new NietGevonden();
-  const b = await getDb().berichtgever.findUnique({ where: { code }, select: { id: true, code: true, naam: true } });
+async function beheerbareBerichtgever(actor: Actor, code: string, db: Db | Tx = getDb()): Promise<BerichtgeverKort> {
+  if (!isViercijfercode(code)) throw new NietGevonden();
+  const b = await db.berichtgever.findUnique({ where: { code }, select: { id: true, code: true, naam: true } });
   if (!b || !magBerichtgeverZien(actor, b.id)) throw new NietGevonden();
-  if (!heeftRecht(actor, "tokensBeheren")) throw new GeenRecht();
+  vereisRecht(actor, "tokensBeheren");
   return b;
 }
 
@@ -71,24 +65,23 @@ export async function apiTokensVanBerichtgever(
 
 /** Creates a token; the returned `token` is the only time the secret exists outside the caller's hands. */
 export async function maakApiToken(
-  actor: Actor,
+  ctx: ActieContext,
   code: string,
   naam: string,
 ): Promise<{ token: string; id: string; prefix: string; naam: string }> {
-  const berichtgever = await beheerbareBerichtgever(actor, code);
+  const berichtgever = await beheerbareBerichtgever(ctx.actor, code, ctx.tx);
   const geldigeNaam = tokenNaamSchema.parse(naam);
   const token = nieuweTokenwaarde();
-  const rij = await getDb().apiToken.create({
+  const rij = await ctx.tx.apiToken.create({
     data: {
       berichtgeverId: berichtgever.id,
       naam: geldigeNaam,
       tokenHash: hashToken(token),
       prefix: tokenPrefix(token),
-      createdById: actor.userId,
+      createdById: ctx.actor.userId,
     },
   });
-  await schrijfAudit({
-    actor,
+  ctx.audit({
     actie: "apitoken.aangemaakt",
     doelType: "ApiToken",
     doelId: rij.id,
@@ -99,19 +92,17 @@ export async function maakApiToken(
 }
 
 /** Revokes at once: the next request with the token gets 401. Revoking twice changes nothing. */
-export async function trekApiTokenIn(actor: Actor, code: string, tokenId: string): Promise<void> {
-  const berichtgever = await beheerbareBerichtgever(actor, code);
-  const db = getDb();
-  const token = await db.apiToken.findFirst({ where: { id: tokenId, berichtgeverId: berichtgever.id } });
+export async function trekApiTokenIn(ctx: ActieContext, code: string, tokenId: string): Promise<void> {
+  const berichtgever = await beheerbareBerichtgever(ctx.actor, code, ctx.tx);
+  const token = await ctx.tx.apiToken.findFirst({ where: { id: tokenId, berichtgeverId: berichtgever.id } });
   if (!token) throw new NietGevonden();
   if (token.revokedAt) return;
-  const { count } = await db.apiToken.updateMany({
+  const { count } = await ctx.tx.apiToken.updateMany({
     where: { id: token.id, revokedAt: null },
-    data: { revokedAt: new Date() },
+    data: { revokedAt: ctx.nu },
   });
   if (count === 0) return;
-  await schrijfAudit({
-    actor,
+  ctx.audit({
     actie: "apitoken.ingetrokken",
     doelType: "ApiToken",
     doelId: token.id,

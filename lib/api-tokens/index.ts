@@ -1,6 +1,5 @@
 export { TOKEN_VOORVOEGSEL, bearerUit, hashToken, nieuweTokenwaarde, tokenPrefix } from "./tokenwaarde";
 export {
-  GeenRecht,
   apiTokensVanBerichtgever,
   maakApiToken,
   trekApiTokenIn,

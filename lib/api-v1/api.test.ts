@@ -22,6 +22,7 @@ import { opslagUitOmgeving } from "@/lib/storage";
 import { genereerLevering } from "@/lib/swi/testing/generator";
 import { vergeetLimieten } from "@/lib/limieten";
 import { schemaFouten } from "./openapi-schema.testhelper";
+import { voerActieUit } from "@/lib/acties/context";
 
 const ENV_NAMEN = [
   "DATABASE_URL",
@@ -56,8 +57,8 @@ beforeAll(async () => {
   });
   delete process.env.SWI_MAX_UPLOAD_BYTES;
   w = await maakTestwereld(t.db);
-  token0153 = await maakApiToken(w.contact0153, "0153", "Leverancier Enschede");
-  token0363 = await maakApiToken(w.contact0363, "0363", "Leverancier Amsterdam");
+  token0153 = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Leverancier Enschede"));
+  token0363 = await voerActieUit(w.contact0363, (ctx) => maakApiToken(ctx, "0363", "Leverancier Amsterdam"));
 });
 
 afterAll(async () => {
@@ -130,9 +131,9 @@ describe("authentication", () => {
     expect(onbekend.status).toBe(401);
     expect(onbekend.headers.get("www-authenticate")).toContain('error="invalid_token"');
 
-    const { token, id } = await maakApiToken(w.contact0153, "0153", "Wordt ingetrokken");
+    const { token, id } = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Wordt ingetrokken"));
     expect((await status(levering.id, token)).status).toBe(200);
-    await trekApiTokenIn(w.contact0153, "0153", id);
+    await voerActieUit(w.contact0153, (ctx) => trekApiTokenIn(ctx, "0153", id));
     for (const res of [
       await status(levering.id, token),
       await getSpiegelrapport(verzoek(`/x`, token), ctx({ id: levering.id })),
@@ -151,7 +152,7 @@ describe("rate limit", () => {
     process.env.SWI_LIMIET_API_PER_MINUUT = "3";
     await vergeetLimieten();
     try {
-      const eigen = await maakApiToken(w.contact0153, "0153", "Ongeduldige leverancier");
+      const eigen = await voerActieUit(w.contact0153, (ctx) => maakApiToken(ctx, "0153", "Ongeduldige leverancier"));
       const { levering } = await verwerkteLevering("0153");
       for (let i = 0; i < 3; i++) expect((await status(levering.id, eigen.token)).status).toBe(200);
       const teVeel = await status(levering.id, eigen.token);

@@ -6,7 +6,7 @@ import type { ApiTokenActor } from "@/lib/api-tokens/verificatie";
 import { foutenPagina, leveringVoorActor } from "@/lib/leveringen/data";
 import { isEindstatus } from "@/lib/leveringen/status";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "@/lib/spiegelrapport/data";
-import { ApiFout } from "./antwoord";
+import { PortaalFout } from "@/lib/http/fouten";
 import { leveringUrl } from "./links";
 
 export const FOUTEN_PER_API_PAGINA = 100;
@@ -76,16 +76,16 @@ export async function spiegelrapportJson(actor: ApiTokenActor, id: string) {
       bestandSignalen: g.bestandSignalen,
     };
   } catch (e) {
-    if (e instanceof GeenSpiegelrapport) throw geenUitkomstFout(e.status, "spiegelrapport");
+    if (e instanceof GeenSpiegelrapport) throw geenUitkomstFout(e.leveringStatus, "spiegelrapport");
     throw e;
   }
 }
 
 /** 409 for a delivery that has no outcome (yet): the client should poll or stop, not retry blindly. */
-export function geenUitkomstFout(status: string, wat: "spiegelrapport" | "signaleringslijst"): ApiFout {
+export function geenUitkomstFout(status: string, wat: "spiegelrapport" | "signaleringslijst"): PortaalFout {
   const melding =
     status === "AFGEKEURD"
       ? `De levering is afgekeurd; een afgekeurde levering heeft geen ${wat}.`
       : `De levering is nog niet verwerkt (status ${status}). Vraag de status op tot die VERWERKT is.`;
-  return new ApiFout(409, melding, { status });
+  return new PortaalFout("conflict", melding, { extra: { status } });
 }

@@ -1,14 +1,11 @@
 import { Readable } from "node:stream";
 import type { ApiTokenActor } from "@/lib/api-tokens/verificatie";
-import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
-import {
-  GeenDownloadRecht,
-  SignaleringslijstVerlopen,
-  openSignaleringslijst,
-} from "@/lib/leveringen/signaleringslijst-download";
+import { openSignaleringslijst } from "@/lib/leveringen/signaleringslijst-download";
 import { isEindstatus } from "@/lib/leveringen/status";
-import { ApiFout, GEEN_CACHE } from "./antwoord";
+import { bijlage } from "@/lib/http/antwoord";
 import { geenUitkomstFout } from "./leveringen";
 
 /**
@@ -21,18 +18,14 @@ export async function signaleringslijstCsv(actor: ApiTokenActor, id: string): Pr
   try {
     download = await openSignaleringslijst(actor, id, "csv");
   } catch (e) {
-    if (e instanceof GeenDownloadRecht) throw new ApiFout(403, e.message);
-    if (e instanceof SignaleringslijstVerlopen) throw new ApiFout(410, e.message);
     if (e instanceof NietGevonden) throw await waaromGeenLijst(actor, id);
     throw e;
   }
-  return new Response(Readable.toWeb(download.stroom) as unknown as ReadableStream<Uint8Array>, {
-    headers: {
-      ...GEEN_CACHE,
-      "Content-Type": download.contentType,
-      "Content-Disposition": `attachment; filename="${download.bestandsnaam}"`,
-    },
-  });
+  return bijlage(
+    Readable.toWeb(download.stroom) as unknown as ReadableStream<Uint8Array>,
+    download.bestandsnaam,
+    download.contentType,
+  );
 }
 
 /** A visible delivery without a list is either still in progress (409) or has none (404). */

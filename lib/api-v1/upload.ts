@@ -16,8 +16,7 @@ import {
   registreerAanlevering,
   type OntvangenAanlevering,
 } from "@/lib/leveringen/ontvangst";
-import { storingVan } from "@/lib/storing";
-import { foutAntwoord, json } from "./antwoord";
+import { foutAntwoord, foutJson, json } from "@/lib/http/antwoord";
 import { leveringUrl } from "./links";
 import { BESTAND_VELD } from "./upload-veld";
 
@@ -25,21 +24,6 @@ export { BESTAND_VELD };
 
 /** Room for the multipart framing around the file when judging Content-Length. */
 const MULTIPART_MARGE = 64 * 1024;
-
-const STATUS_PER_WEIGERING: Record<AanleveringGeweigerd["code"], number> = {
-  NAAM: 422,
-  BERICHTGEVER: 422,
-  LEEG: 422,
-  TE_GROOT: 413,
-  DUBBEL: 409,
-};
-
-function weigering(e: AanleveringGeweigerd): Response {
-  return foutAntwoord(STATUS_PER_WEIGERING[e.code], e.melding, {
-    code: e.code,
-    ...(e.verwachteNaam ? { verwachteNaam: e.verwachteNaam } : {}),
-  });
-}
 
 export function aangenomen(r: OntvangenAanlevering): Response {
   const leveringen = r.leveringen.map((l) => ({ ...l, url: leveringUrl(l.id) }));
@@ -58,7 +42,7 @@ function bestandsnaamUit(filename: string | undefined): string {
 }
 
 function teGrootAntwoord(max: number): Response {
-  return foutAntwoord(
+  return foutJson(
     413,
     `Het bestand is groter dan ${grootteTekst(max)}, de grens voor één aanlevering. Pak het in als zip-bestand of lever het verdeeld over meerdere bestanden aan.`,
     { code: "TE_GROOT" },
@@ -66,15 +50,15 @@ function teGrootAntwoord(max: number): Response {
 }
 
 export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise<Response> {
-  if (!heeftRecht(actor, "uploaden")) return foutAntwoord(403, "Deze token mag geen bestanden aanleveren.");
+  if (!heeftRecht(actor, "uploaden")) return foutJson(403, "Deze token mag geen bestanden aanleveren.");
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
-    return foutAntwoord(415, `Stuur het bestand als multipart/form-data, in het veld "${BESTAND_VELD}".`);
+    return foutJson(415, `Stuur het bestand als multipart/form-data, in het veld "${BESTAND_VELD}".`);
   }
   const max = maxUploadBytes();
   const lengte = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(lengte) && lengte > max + MULTIPART_MARGE) return teGrootAntwoord(max);
-  if (!req.body) return foutAntwoord(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`);
+  if (!req.body) return foutJson(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`);
 
   let ontleder: busboy.Busboy;
   try {
@@ -86,7 +70,7 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
       limits: { files: 1, fields: 20, parts: 25, fieldSize: 64 * 1024 },
     });
   } catch {
-    return foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht.");
+    return foutJson(400, "Het verzoek is geen geldig multipart/form-data-bericht.");
   }
   const bron = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
   // Never more of the body than an honest request can hold, whatever its Content-Length said: a body
@@ -130,7 +114,7 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
       if (naamFout) {
         stroom.resume();
         laatRestWeglopen();
-        antwoord(weigering(naamFout));
+        antwoord(foutAntwoord(naamFout, req, "json"));
         return;
       }
       registreerAanlevering({
@@ -143,30 +127,23 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
         (r) => antwoord(aangenomen(r)),
         (e: unknown) => {
           laatRestWeglopen();
-          if (e instanceof AanleveringGeweigerd) return antwoord(weigering(e));
-          if (afgekapt) return antwoord(teGrootAntwoord(max));
-          if (onleesbaar) return antwoord(foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
-          const storing = storingVan(e, "bestand");
-          if (storing) {
-            console.error(`API upload: ${storing.code}:`, e instanceof Error ? e.message : e);
-            return antwoord(foutAntwoord(storing.status, storing.melding, { code: storing.code }, storing.headers));
+          if (!(e instanceof AanleveringGeweigerd)) {
+            if (afgekapt) return antwoord(teGrootAntwoord(max));
+            if (onleesbaar) return antwoord(foutJson(400, "Het verzoek is geen geldig multipart/form-data-bericht."));
           }
-          console.error("API upload:", e instanceof Error ? e.message : e);
-          antwoord(foutAntwoord(500, "Het bestand kon niet worden opgeslagen. Probeer het later opnieuw."));
+          antwoord(foutAntwoord(e, req, "json", "bestand"));
         },
       );
     });
     ontleder.on("close", () => {
-      if (!bezig) antwoord(foutAntwoord(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`));
+      if (!bezig) antwoord(foutJson(400, `Het verzoek bevat geen bestand in het veld "${BESTAND_VELD}".`));
     });
     ontleder.on("error", () => {
       onleesbaar = true;
       laatRestWeglopen();
       if (!bezig)
         antwoord(
-          afgekapt
-            ? teGrootAntwoord(max)
-            : foutAntwoord(400, "Het verzoek is geen geldig multipart/form-data-bericht."),
+          afgekapt ? teGrootAntwoord(max) : foutJson(400, "Het verzoek is geen geldig multipart/form-data-bericht."),
         );
     });
     bron.on("error", (e) => ontleder.destroy(e));

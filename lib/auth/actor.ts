@@ -2,8 +2,12 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
+import { GeenRecht } from "@/lib/http/fouten";
 
 export type Rol = "CBS" | "CONTACTPERSOON" | "BACKUP";
+
+/** How a role is named on screen (the header says who is signed in, and as what). */
+export const ROL_NAAM: Record<Rol, string> = { CBS: "CBS", CONTACTPERSOON: "contactpersoon", BACKUP: "back-up" };
 
 /** Who is asking: the one thing every data access in lib/ is scoped by. */
 export interface Actor {
@@ -39,7 +43,7 @@ export async function vereisActor(): Promise<Actor> {
 /** CBS staff only; anyone else gets the "geen toegang" page (403). */
 export async function vereisCbs(): Promise<Actor> {
   const actor = await vereisActor();
-  if (actor.rol !== "CBS") forbidden();
+  if (!heeftRecht(actor, "beheer")) forbidden();
   return actor;
 }
 
@@ -54,6 +58,21 @@ export const RECHTEN = {
 
 export type Recht = keyof typeof RECHTEN;
 
+/** What someone without the right is told (403), in the words of the refusal. */
+export const WEIGERING: Record<Recht, string> = {
+  beheer: "Geen toegang: deze pagina is alleen voor medewerkers van het CBS.",
+  uploaden: "U mag geen bestanden aanleveren.",
+  statusBekijken: "U mag de leveringen van deze berichtgever niet bekijken.",
+  persoonsgegevensDownloaden:
+    "Alleen de contactpersoon van de berichtgever kan persoonsgegevens downloaden of inzien, omdat ze BSN's bevatten.",
+  tokensBeheren: "Alleen de contactpersoon van de berichtgever kan API-tokens beheren.",
+};
+
 export function heeftRecht(actor: Actor, recht: Recht): boolean {
   return (RECHTEN[recht] as readonly Rol[]).includes(actor.rol);
+}
+
+/** GeenRecht (403) unless the actor's role has `recht`; for a check after the tenant check. */
+export function vereisRecht(actor: Actor, recht: Recht): void {
+  if (!heeftRecht(actor, recht)) throw new GeenRecht(WEIGERING[recht]);
 }

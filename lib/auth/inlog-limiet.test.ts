@@ -80,7 +80,7 @@ describe("beperkInlogverzoek", () => {
     const dubbel = `email=${Math.random()}%40x.example&csrfToken=x&email=slachtoffer%40gemeente.example.nl`;
     const antwoord = await beperkInlogverzoek(verzoek(dubbel), SIGNIN);
     expect(antwoord?.status).toBe(400);
-    expect((await antwoord!.json()).fout).toMatch(/meer dan één keer/);
+    expect((await antwoord!.json()).melding).toMatch(/meer dan één keer/);
     const dubbelCsrf = "email=a%40gemeente.example.nl&csrfToken=x&csrfToken=y";
     expect((await beperkInlogverzoek(verzoek(dubbelCsrf), SIGNIN))?.status).toBe(400);
   });
@@ -97,7 +97,7 @@ describe("beperkInlogverzoek", () => {
     ]) {
       const antwoord = await beperkInlogverzoek(verzoek(json, { contentType }), SIGNIN);
       expect(antwoord?.status, contentType).toBe(415);
-      expect((await antwoord!.json()).fout).toMatch(/inlogformulier/);
+      expect((await antwoord!.json()).melding).toMatch(/inlogformulier/);
     }
     for (const contentType of [
       "application/x-www-form-urlencoded;charset=UTF-8",

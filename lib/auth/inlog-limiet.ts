@@ -1,6 +1,7 @@
 import { clientAdres } from "@/lib/client-adres";
 import { env } from "@/lib/env";
 import { tel } from "@/lib/limieten";
+import { foutJson } from "@/lib/http/antwoord";
 import { normaliseerEmail } from "@/lib/auth/adapter";
 
 /**
@@ -14,8 +15,8 @@ const FORMULIER = /^application\/x-www-form-urlencoded\s*(;\s*charset\s*=\s*"?ut
 /** A sign-in request is a few hundred bytes; more is not a person asking for a link. */
 const MAX_BODY_TEKENS = 8_192;
 
-function weiger(status: number, fout: string): Response {
-  return Response.json({ fout }, { status });
+function weiger(status: number, melding: string): Response {
+  return foutJson(status, melding);
 }
 
 /**

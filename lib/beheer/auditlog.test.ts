@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 const zoek = (f: Record<string, string>) =>
-  zoekAuditLog(h.db, auditFilterSchema.parse(f)).then((r) => r.rijen.map((x) => x.actie));
+  zoekAuditLog(h.cbs, auditFilterSchema.parse(f)).then((r) => r.rijen.map((x) => x.actie));
 
 describe("the audit log", () => {
   it("is searched by actor, action (or its family), berichtgever and Dutch calendar days", async () => {
@@ -76,10 +76,10 @@ describe("the audit log", () => {
   });
 
   it("pages newest first and exports every match", async () => {
-    const eerste = await zoekAuditLog(h.db, {}, { aantal: 3 });
-    const tweede = await zoekAuditLog(h.db, {}, { aantal: 3, voor: eerste.volgende! });
+    const eerste = await zoekAuditLog(h.cbs, {}, { aantal: 3 });
+    const tweede = await zoekAuditLog(h.cbs, {}, { aantal: 3, voor: eerste.volgende! });
     const alle = [];
-    for await (const r of alleAuditRijen(h.db, {}, 2)) alle.push(r);
+    for await (const r of alleAuditRijen(h.cbs, {}, { aantal: 2 })) alle.push(r);
     expect([...eerste.rijen, ...tweede.rijen].map((r) => r.id)).toEqual(alle.map((r) => r.id));
     expect(alle.length).toBeGreaterThanOrEqual(4);
     const csv = auditCsvRij(alle.find((r) => r.actie === "login")!);
@@ -92,7 +92,7 @@ describe("the audit log", () => {
       "",
       "0153",
     ]);
-    expect(await bekendeActies(h.db)).toEqual(expect.arrayContaining(["login", "contactpersoon.vervang"]));
+    expect(await bekendeActies(h.cbs)).toEqual(expect.arrayContaining(["login", "contactpersoon.vervang"]));
   });
 
   it("cannot be changed or emptied, not even directly", async () => {

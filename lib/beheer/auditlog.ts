@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Actor } from "@/lib/auth/actor";
+import { beheerLezing } from "./context";
+import { VIERCIJFERCODE } from "@/lib/db/validation";
 
 /**
  * Searching and exporting the audit log. Reading only: the table refuses UPDATE, DELETE and
@@ -21,11 +24,7 @@ export const auditFilterSchema = z
     actie: z.preprocess(leegIsNiets, z.string().trim().max(100).optional()),
     berichtgever: z.preprocess(
       leegIsNiets,
-      z
-        .string()
-        .trim()
-        .regex(/^\d{4}$/, "Een berichtgevercode bestaat uit 4 cijfers")
-        .optional(),
+      z.string().trim().regex(VIERCIJFERCODE, "Een berichtgevercode bestaat uit 4 cijfers").optional(),
     ),
     van: z.preprocess(leegIsNiets, datumSchema.optional()),
     tot: z.preprocess(leegIsNiets, datumSchema.optional()),
@@ -130,10 +129,11 @@ export const AUDIT_PER_PAGINA = 50;
 
 /** Newest first; `voor` is the id of the last row of the previous page. */
 export async function zoekAuditLog(
-  db: Db,
+  actor: Actor,
   filter: AuditFilter,
-  opties: { voor?: string; aantal?: number } = {},
+  opties: { voor?: string; aantal?: number; db?: Db } = {},
 ): Promise<{ rijen: AuditRij[]; volgende: string | null }> {
+  const db = beheerLezing(actor, opties.db);
   const where = await waarVoor(db, filter);
   if (!where) return { rijen: [], volgende: null };
   const aantal = opties.aantal ?? AUDIT_PER_PAGINA;
@@ -149,10 +149,18 @@ export async function zoekAuditLog(
 }
 
 /** All matching entries, newest first, in batches (for the CSV export). */
-export async function* alleAuditRijen(db: Db, filter: AuditFilter, batch = 1000): AsyncGenerator<AuditRij> {
+export async function* alleAuditRijen(
+  actor: Actor,
+  filter: AuditFilter,
+  opties: { aantal?: number; db?: Db } = {},
+): AsyncGenerator<AuditRij> {
   let voor: string | undefined;
   for (;;) {
-    const { rijen, volgende } = await zoekAuditLog(db, filter, { voor, aantal: batch });
+    const { rijen, volgende } = await zoekAuditLog(actor, filter, {
+      voor,
+      aantal: opties.aantal ?? 1000,
+      db: opties.db,
+    });
     yield* rijen;
     if (!volgende) return;
     voor = volgende;
@@ -190,7 +198,7 @@ export function auditCsvRij(r: AuditRij): string[] {
 }
 
 /** The actions that occur, for the filter's choice list. */
-export async function bekendeActies(db: Db): Promise<string[]> {
-  const rijen = await db.auditLog.groupBy({ by: ["actie"], orderBy: { actie: "asc" } });
+export async function bekendeActies(actor: Actor, db?: Db): Promise<string[]> {
+  const rijen = await beheerLezing(actor, db).auditLog.groupBy({ by: ["actie"], orderBy: { actie: "asc" } });
   return rijen.map((r) => r.actie);
 }

@@ -1,13 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { berichtgeverCodeSchema } from "@/lib/db/validation";
-import { cbsActie, vinkje } from "./actie";
+import { berichtgeverCodeSchema, gemeentecodeSchema } from "@/lib/db/validation";
+import { cbsActie, vinkje } from "@/lib/acties/formulier";
 import { activeerBerichtgever, deactiveerBerichtgever, maakBerichtgever, wijzigBerichtgever } from "./berichtgevers";
 import { vervangContactpersoon, verwijderBackup, voegBackupToe, wijzigGegevens } from "./contactpersonen";
 import { emailSchema, naamSchema, telefoonSchema } from "./gebruikers";
 import { beeindigGemeente, gemeentecodesSchema, jaarSchema, voegGemeenteToe } from "./toewijzingen";
-import { gemeentecodeSchema } from "@/lib/db/validation";
 
 /** Staff actions on berichtgevers, their gemeenten, contact person and back-up users. */
 

@@ -1,9 +1,10 @@
-import type { Db } from "@/lib/db/client";
-import { BeheerFout, type BeheerContext } from "./context";
+import { beheerLezing } from "./context";
+import { type ActieContext, ActieFout } from "@/lib/acties/context";
 import { adresInGebruikMelding, bestaandeGebruiker, trekToegangIn } from "./gebruikers";
 import { controleerGemeenten } from "./toewijzingen";
 import { isUniekeSchending, stuurWelkom, type PersoonInvoer } from "./contactpersonen";
 import { codelijstUitDb } from "./codelijst";
+import { type Actor } from "@/lib/auth/actor";
 
 /**
  * Berichtgevers as CBS staff manage them. A berichtgever is never deleted (deliveries, audit and
@@ -18,11 +19,11 @@ export interface NieuweBerichtgever {
   vanafJaar: number;
 }
 
-export async function maakBerichtgever(ctx: BeheerContext, input: NieuweBerichtgever) {
+export async function maakBerichtgever(ctx: ActieContext, input: NieuweBerichtgever) {
   const bestaand = await ctx.tx.berichtgever.findUnique({ where: { code: input.code } });
-  if (bestaand) throw new BeheerFout("code", `Berichtgevercode ${input.code} is al in gebruik door ${bestaand.naam}.`);
+  if (bestaand) throw new ActieFout("code", `Berichtgevercode ${input.code} is al in gebruik door ${bestaand.naam}.`);
   const gebruiker = await bestaandeGebruiker(ctx.tx, input.contactpersoon.email);
-  if (gebruiker) throw new BeheerFout("cpEmail", adresInGebruikMelding(gebruiker));
+  if (gebruiker) throw new ActieFout("cpEmail", adresInGebruikMelding(gebruiker));
   const gemeenten = await controleerGemeenten(ctx.tx, input.gemeenten, input.vanafJaar, "gemeenten");
 
   let b;
@@ -30,7 +31,7 @@ export async function maakBerichtgever(ctx: BeheerContext, input: NieuweBerichtg
     b = await ctx.tx.berichtgever.create({ data: { code: input.code, naam: input.naam, createdAt: ctx.nu } });
   } catch (e) {
     if (isUniekeSchending(e))
-      throw new BeheerFout("code", `Berichtgevercode ${input.code} is zojuist door iemand anders in gebruik genomen.`);
+      throw new ActieFout("code", `Berichtgevercode ${input.code} is zojuist door iemand anders in gebruik genomen.`);
     throw e;
   }
   const user = await ctx.tx.user.create({
@@ -74,21 +75,21 @@ export async function maakBerichtgever(ctx: BeheerContext, input: NieuweBerichtg
 }
 
 export async function wijzigBerichtgever(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: { berichtgeverId: string; code: string; naam: string },
 ) {
   const b = await ctx.tx.berichtgever.findUnique({ where: { id: input.berichtgeverId } });
-  if (!b) throw new BeheerFout("naam", "Deze berichtgever bestaat niet.");
+  if (!b) throw new ActieFout("naam", "Deze berichtgever bestaat niet.");
   if (input.code !== b.code) {
     // File names and the vendor software carry the code; once anything was delivered it is fixed.
     const leveringen = await ctx.tx.aanlevering.count({ where: { berichtgeverId: b.id } });
     if (leveringen)
-      throw new BeheerFout(
+      throw new ActieFout(
         "code",
         "De code kan niet meer worden gewijzigd: er zijn al bestanden aangeleverd met deze code.",
       );
     const andere = await ctx.tx.berichtgever.findUnique({ where: { code: input.code } });
-    if (andere) throw new BeheerFout("code", `Berichtgevercode ${input.code} is al in gebruik door ${andere.naam}.`);
+    if (andere) throw new ActieFout("code", `Berichtgevercode ${input.code} is al in gebruik door ${andere.naam}.`);
   }
   const na = await ctx.tx.berichtgever.update({ where: { id: b.id }, data: { code: input.code, naam: input.naam } });
   ctx.audit({
@@ -106,10 +107,10 @@ export async function wijzigBerichtgever(
  * token); its deliveries and history stay. Reactivating restores the contact person only:
  * back-up users are added again on purpose, and API tokens are made anew.
  */
-export async function deactiveerBerichtgever(ctx: BeheerContext, input: { berichtgeverId: string }) {
+export async function deactiveerBerichtgever(ctx: ActieContext, input: { berichtgeverId: string }) {
   const b = await ctx.tx.berichtgever.findUnique({ where: { id: input.berichtgeverId }, include: { users: true } });
-  if (!b) throw new BeheerFout("formulier", "Deze berichtgever bestaat niet.");
-  if (!b.actief) throw new BeheerFout("formulier", "Deze berichtgever is al gedeactiveerd.");
+  if (!b) throw new ActieFout("formulier", "Deze berichtgever bestaat niet.");
+  if (!b.actief) throw new ActieFout("formulier", "Deze berichtgever is al gedeactiveerd.");
   await ctx.tx.berichtgever.update({ where: { id: b.id }, data: { actief: false } });
   let sessies = 0;
   for (const u of b.users) {
@@ -143,13 +144,13 @@ export async function deactiveerBerichtgever(ctx: BeheerContext, input: { berich
   });
 }
 
-export async function activeerBerichtgever(ctx: BeheerContext, input: { berichtgeverId: string }) {
+export async function activeerBerichtgever(ctx: ActieContext, input: { berichtgeverId: string }) {
   const b = await ctx.tx.berichtgever.findUnique({
     where: { id: input.berichtgeverId },
     include: { contactpersoon: true },
   });
-  if (!b) throw new BeheerFout("formulier", "Deze berichtgever bestaat niet.");
-  if (b.actief) throw new BeheerFout("formulier", "Deze berichtgever is al actief.");
+  if (!b) throw new ActieFout("formulier", "Deze berichtgever bestaat niet.");
+  if (b.actief) throw new ActieFout("formulier", "Deze berichtgever is al actief.");
   await ctx.tx.berichtgever.update({ where: { id: b.id }, data: { actief: true } });
   if (b.contactpersoon) await ctx.tx.user.update({ where: { id: b.contactpersoon.userId }, data: { actief: true } });
   ctx.audit({
@@ -165,9 +166,10 @@ export async function activeerBerichtgever(ctx: BeheerContext, input: { berichtg
 // Reading
 
 export async function berichtgeversLijst(
-  db: Db,
+  actor: Actor,
   filter: { zoek?: string; status?: "actief" | "inactief" | "alle" } = {},
 ) {
+  const db = beheerLezing(actor);
   const zoek = filter.zoek?.trim();
   const status = filter.status ?? "alle";
   const rijen = await db.berichtgever.findMany({
@@ -201,7 +203,8 @@ export async function berichtgeversLijst(
   }));
 }
 
-export async function berichtgeverDetail(db: Db, code: string, jaar: number) {
+export async function berichtgeverDetail(actor: Actor, code: string, jaar: number) {
+  const db = beheerLezing(actor);
   const b = await db.berichtgever.findUnique({
     where: { code },
     include: {

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { cbsActie } from "./actie";
+import { cbsActie } from "@/lib/acties/formulier";
 import { campagneSchema, verstuurCampagne } from "./campagnes";
 
 /** Sends a campaign; the chosen rules come as one comma-separated hidden field from the preview. */

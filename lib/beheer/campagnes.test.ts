@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
 import { beheerTest, type BeheerTest } from "./testhulp";
-import { BeheerFout } from "./context";
+import { ActieFout } from "@/lib/acties/context";
 import { campagneVoorbeeld, verstuurCampagne } from "./campagnes";
 
 let h: BeheerTest;
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe("campaigns", () => {
   it("count per berichtgever the signals of the chosen rules in the latest processed deliveries", async () => {
-    const v = await campagneVoorbeeld(h.db, ["P09", "P13"]);
+    const v = await campagneVoorbeeld(h.cbs, ["P09", "P13"]);
     expect(v.map((x) => [x.berichtgever.code, x.perRegel, x.totaal])).toEqual([
       ["9012", { P09: 9, P13: 0 }, 9],
       ["0153", { P09: 4, P13: 1 }, 5],
@@ -99,13 +99,13 @@ describe("campaigns", () => {
         }),
       )
       .catch((e: unknown) => e);
-    expect((bsn as BeheerFout).fouten[0]?.veld).toBe("toelichting");
+    expect((bsn as ActieFout).fouten[0]?.veld).toBe("toelichting");
     const niemand = await h
       .als((ctx) =>
         verstuurCampagne(ctx, { titel: "X", toelichting: "Een toelichting die lang genoeg is.", regels: ["P01"] }),
       )
       .catch((e: unknown) => e);
-    expect((niemand as BeheerFout).fouten[0]?.veld).toBe("regels");
+    expect((niemand as ActieFout).fouten[0]?.veld).toBe("regels");
     expect(await h.db.campagne.count()).toBe(1);
   });
 });

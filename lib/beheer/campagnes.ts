@@ -2,8 +2,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { lijktPersoonsgegeven } from "@/lib/mail/wachtrij";
 import { REGELS, type Regel } from "@/lib/swi/regels";
-import { BeheerFout, type BeheerContext, type Tx } from "./context";
+import { beheerLezing } from "./context";
+import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
 import { portaalUrl } from "./mail";
+import { type Actor } from "@/lib/auth/actor";
 
 /**
  * Campaigns (guidelines 4.2.3): when a quality problem shows across many berichtgevers, staff pick
@@ -51,7 +53,12 @@ interface LaatsteLevering {
  * Per berichtgever (with any signal of `regels`), for each of its gemeenten the latest processed
  * delivery and its count per rule. Most affected first.
  */
-export async function campagneVoorbeeld(db: Db | Tx, regels: readonly string[]): Promise<CampagneBerichtgever[]> {
+export async function campagneVoorbeeld(
+  actor: Actor,
+  regels: readonly string[],
+  db?: Db | Tx,
+): Promise<CampagneBerichtgever[]> {
+  db = beheerLezing(actor, db);
   const laatste = await db.$queryRaw<LaatsteLevering[]>`
     SELECT DISTINCT ON (berichtgever_id, gemeentecode)
            id, berichtgever_id, gemeentecode, statistiekjaar, statistiekkwartaal,
@@ -109,17 +116,17 @@ export const campagneSchema = z.object({
   regels: regelcodesSchema,
 });
 
-export async function verstuurCampagne(ctx: BeheerContext, input: z.infer<typeof campagneSchema>) {
+export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof campagneSchema>) {
   if (lijktPersoonsgegeven(`${input.titel}\n${input.toelichting}`)) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "toelichting",
       "De tekst lijkt een BSN of ander nummer van 9 cijfers te bevatten. E-mails bevatten nooit persoonsgegevens; haal het nummer weg.",
     );
   }
-  const voorbeeld = await campagneVoorbeeld(ctx.tx, input.regels);
+  const voorbeeld = await campagneVoorbeeld(ctx.actor, input.regels, ctx.tx);
   const ontvangers = voorbeeld.filter((v) => v.berichtgever.actief && v.contactpersoon);
   if (!ontvangers.length) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "regels",
       "Geen enkele actieve berichtgever heeft signalen van deze regels in zijn laatste leveringen: er is niemand om te mailen.",
     );
@@ -174,15 +181,15 @@ export async function verstuurCampagne(ctx: BeheerContext, input: z.infer<typeof
   return { campagne, aantal: ontvangers.length };
 }
 
-export async function campagnes(db: Db) {
-  return db.campagne.findMany({
+export async function campagnes(actor: Actor) {
+  return beheerLezing(actor).campagne.findMany({
     orderBy: { verstuurdOp: "desc" },
     include: { aangemaaktDoor: { select: { naam: true, email: true } }, _count: { select: { ontvangers: true } } },
   });
 }
 
-export async function campagneDetail(db: Db, id: string) {
-  return db.campagne.findUnique({
+export async function campagneDetail(actor: Actor, id: string) {
+  return beheerLezing(actor).campagne.findUnique({
     where: { id },
     include: {
       aangemaaktDoor: { select: { naam: true, email: true } },

@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { cbsActie, vinkje } from "./actie";
-import { BeheerFout } from "./context";
+import { cbsActie, vinkje } from "@/lib/acties/formulier";
+import { ActieFout } from "@/lib/acties/context";
 import {
   codelijstVoorbeeld,
   controleerCsv,
@@ -60,7 +60,7 @@ export const laadCodelijstActie = cbsActie(
   }),
   async (i, ctx) => {
     const csv = Buffer.from(i.inhoud, "base64").toString("utf8");
-    if (!csv) throw new BeheerFout("formulier", "Het bestand is niet meegekomen; kies het opnieuw.");
+    if (!csv) throw new ActieFout("formulier", "Het bestand is niet meegekomen; kies het opnieuw.");
     const v = await laadCodelijst(ctx, { jaar: i.jaar, csv, bestandsnaam: i.bestandsnaam, vervang: i.vervang });
     return { naar: `/beheer/codelijst?geladen=${v.jaar}` };
   },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { beheerTest, type BeheerTest } from "./testhulp";
-import { BeheerFout } from "./context";
+import { ActieFout } from "@/lib/acties/context";
 import { codelijstUitDb, codelijstVoorbeeld, laadCodelijst, leesCodelijstCsv, vergelijkCodelijst } from "./codelijst";
 
 describe("reading a codelijst CSV", () => {
@@ -95,7 +95,7 @@ describe("loading a year", () => {
     const e = await h
       .als((ctx) => laadCodelijst(ctx, { jaar: 2026, csv: CSV, bestandsnaam: "x.csv", vervang: false }))
       .catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(BeheerFout);
+    expect(e).toBeInstanceOf(ActieFout);
     await h.als((ctx) =>
       laadCodelijst(ctx, { jaar: 2026, csv: "code;naam\n0153;Enschede\n", bestandsnaam: "klein.csv", vervang: true }),
     );
@@ -117,7 +117,7 @@ describe("loading a year", () => {
         }),
       )
       .catch((x: unknown) => x);
-    expect((e as BeheerFout).fouten[0]?.bericht).toMatch(/Regel 2/);
+    expect((e as ActieFout).fouten[0]?.bericht).toMatch(/Regel 2/);
     expect(await h.db.gemeenteLijst.count({ where: { jaar: 2027 } })).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import type { Db } from "@/lib/db/client";
-import { BeheerFout, type BeheerContext, type Tx } from "./context";
+import { beheerLezing } from "./context";
+import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
+import { type Actor } from "@/lib/auth/actor";
 
 /**
  * The CBS gemeente codelijst per statistiekjaar as loaded in the database (table gemeente), and
@@ -49,8 +51,8 @@ export async function codelijstUitDb(db: Db | Tx, jaar: number): Promise<DbCodel
   };
 }
 
-export async function geladenLijsten(db: Db) {
-  const lijsten = await db.gemeenteLijst.findMany({
+export async function geladenLijsten(actor: Actor) {
+  const lijsten = await beheerLezing(actor).gemeenteLijst.findMany({
     orderBy: { jaar: "desc" },
     include: { _count: { select: { gemeenten: true } } },
   });
@@ -205,10 +207,10 @@ export async function codelijstVoorbeeld(
   };
 }
 
-/** Reads and checks an upload; BeheerFout with every problem when it cannot be loaded. */
+/** Reads and checks an upload; ActieFout with every problem when it cannot be loaded. */
 export function controleerCsv(tekst: string): CodelijstGemeente[] {
   if (Buffer.byteLength(tekst, "utf8") > MAX_CSV_BYTES) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "bestand",
       "Het bestand is groter dan 1 MB; een gemeentelijst is veel kleiner. Kies het juiste bestand.",
     );
@@ -217,21 +219,21 @@ export function controleerCsv(tekst: string): CodelijstGemeente[] {
   if (fouten.length) {
     const getoond = fouten.slice(0, 10);
     if (fouten.length > 10) getoond.push(`En nog ${fouten.length - 10} andere fouten.`);
-    throw new BeheerFout(getoond.map((bericht) => ({ veld: "bestand", bericht })));
+    throw new ActieFout(getoond.map((bericht) => ({ veld: "bestand", bericht })));
   }
   return gemeenten;
 }
 
 /** Loads (or, with `vervang`, replaces) the list of `jaar`. */
 export async function laadCodelijst(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: { jaar: number; csv: string; bestandsnaam: string; vervang: boolean },
 ): Promise<CodelijstVoorbeeld> {
   const gemeenten = controleerCsv(input.csv);
   const voorbeeld = await codelijstVoorbeeld(ctx.tx, input.jaar, gemeenten);
   if (voorbeeld.bestaatAl) {
     if (!input.vervang) {
-      throw new BeheerFout(
+      throw new ActieFout(
         "vervang",
         `Er is al een codelijst voor ${input.jaar} geladen. Vink aan dat u die wilt vervangen.`,
       );

@@ -8,7 +8,8 @@ import { maakOpslag } from "@/lib/storage";
 import { GeenDownloadRecht, openSignaleringslijst } from "@/lib/leveringen/signaleringslijst-download";
 import { heeftRecht } from "@/lib/auth/actor";
 import { beheerTest, type BeheerTest } from "./testhulp";
-import { BeheerFout, GeenBeheerder } from "./context";
+import { GeenBeheerder } from "./context";
+import { ActieFout } from "@/lib/acties/context";
 import { maakBerichtgever, deactiveerBerichtgever, activeerBerichtgever, wijzigBerichtgever } from "./berichtgevers";
 import { vervangContactpersoon, voegBackupToe, verwijderBackup } from "./contactpersonen";
 
@@ -36,13 +37,13 @@ function ander(code: string) {
   return { ...NIEUW, code, contactpersoon: { ...NIEUW.contactpersoon, email: `cp-${code}@werkplein.example.nl` } };
 }
 
-async function fout(p: Promise<unknown>): Promise<BeheerFout> {
+async function fout(p: Promise<unknown>): Promise<ActieFout> {
   const e = await p.then(
     () => null,
     (err: unknown) => err,
   );
-  expect(e).toBeInstanceOf(BeheerFout);
-  return e as BeheerFout;
+  expect(e).toBeInstanceOf(ActieFout);
+  return e as ActieFout;
 }
 
 async function sessieVoor(userId: string) {

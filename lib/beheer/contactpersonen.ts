@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { BeheerFout, type BeheerContext } from "./context";
+import { type ActieContext, ActieFout } from "@/lib/acties/context";
 import { adresInGebruikMelding, bestaandeGebruiker, trekToegangIn } from "./gebruikers";
 import { portaalUrl } from "./mail";
 import { codelijstUitDb } from "./codelijst";
@@ -30,19 +30,19 @@ function datumNl(d: Date): string {
   }).format(d);
 }
 
-async function vergrendelBerichtgever(ctx: BeheerContext, berichtgeverId: string) {
+async function vergrendelBerichtgever(ctx: ActieContext, berichtgeverId: string) {
   // Two staff members replacing the same contact person at once: the second waits, then sees the first's result.
   await ctx.tx.$queryRaw`SELECT id FROM berichtgever WHERE id = ${berichtgeverId} FOR UPDATE`;
   const b = await ctx.tx.berichtgever.findUnique({
     where: { id: berichtgeverId },
     include: { contactpersoon: { include: { user: true } } },
   });
-  if (!b) throw new BeheerFout("email", "Deze berichtgever bestaat niet.");
+  if (!b) throw new ActieFout("email", "Deze berichtgever bestaat niet.");
   return b;
 }
 
 /** The welcome mail: the person learns they are contact person, for which gemeenten, and where to log in. */
-export async function stuurWelkom(ctx: BeheerContext, b: { id: string; code: string; naam: string }, email: string) {
+export async function stuurWelkom(ctx: ActieContext, b: { id: string; code: string; naam: string }, email: string) {
   const jaar = huidigStatistiekjaar(ctx.nu);
   const toewijzingen = await ctx.tx.berichtgeverGemeente.findMany({
     where: {
@@ -71,21 +71,21 @@ export async function stuurWelkom(ctx: BeheerContext, b: { id: string; code: str
  * contactpersoon.berichtgever_id stays, only its user changes.
  */
 export async function vervangContactpersoon(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: PersoonInvoer & { berichtgeverId: string; oudeWordtBackup: boolean },
 ) {
   const b = await vergrendelBerichtgever(ctx, input.berichtgeverId);
-  if (!b.actief) throw new BeheerFout("email", "De berichtgever is gedeactiveerd; activeer hem eerst.");
+  if (!b.actief) throw new ActieFout("email", "De berichtgever is gedeactiveerd; activeer hem eerst.");
   const oud = b.contactpersoon?.user ?? null;
   if (oud?.email === input.email) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "email",
       "Deze persoon is al de contactpersoon. Gebruik 'Gegevens wijzigen' om naam of telefoon aan te passen.",
     );
   }
 
   const bestaand = await bestaandeGebruiker(ctx.tx, input.email);
-  if (bestaand && bestaand.berichtgeverId !== b.id) throw new BeheerFout("email", adresInGebruikMelding(bestaand));
+  if (bestaand && bestaand.berichtgeverId !== b.id) throw new ActieFout("email", adresInGebruikMelding(bestaand));
   // A back-up user or former contact person of this berichtgever becomes contact person again.
   const nieuw = bestaand
     ? await ctx.tx.user.update({
@@ -160,11 +160,11 @@ export async function vervangContactpersoon(
 
 /** Name and phone of a contact person or back-up user (the address is who they are: replace instead). */
 export async function wijzigGegevens(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: { userId: string; naam: string; telefoon: string | null },
 ) {
   const u = await ctx.tx.user.findUnique({ where: { id: input.userId } });
-  if (!u || u.rol === "CBS" || !u.berichtgeverId) throw new BeheerFout("naam", "Deze gebruiker bestaat niet.");
+  if (!u || u.rol === "CBS" || !u.berichtgeverId) throw new ActieFout("naam", "Deze gebruiker bestaat niet.");
   await ctx.tx.user.update({ where: { id: u.id }, data: { naam: input.naam, telefoon: input.telefoon } });
   // The running history entry shows the contact person as they are now.
   await ctx.tx.contactpersoonHistorie.updateMany({
@@ -185,13 +185,13 @@ export async function wijzigGegevens(
   });
 }
 
-export async function voegBackupToe(ctx: BeheerContext, input: PersoonInvoer & { berichtgeverId: string }) {
+export async function voegBackupToe(ctx: ActieContext, input: PersoonInvoer & { berichtgeverId: string }) {
   const b = await vergrendelBerichtgever(ctx, input.berichtgeverId);
-  if (!b.actief) throw new BeheerFout("email", "De berichtgever is gedeactiveerd; activeer hem eerst.");
+  if (!b.actief) throw new ActieFout("email", "De berichtgever is gedeactiveerd; activeer hem eerst.");
   const bestaand = await bestaandeGebruiker(ctx.tx, input.email);
-  if (bestaand && bestaand.berichtgeverId !== b.id) throw new BeheerFout("email", adresInGebruikMelding(bestaand));
+  if (bestaand && bestaand.berichtgeverId !== b.id) throw new ActieFout("email", adresInGebruikMelding(bestaand));
   if (bestaand?.actief) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "email",
       bestaand.rol === "CONTACTPERSOON"
         ? "Dit is de contactpersoon van deze berichtgever."
@@ -199,7 +199,7 @@ export async function voegBackupToe(ctx: BeheerContext, input: PersoonInvoer & {
     );
   }
   if (bestaand && b.contactpersoon?.userId === bestaand.id) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "email",
       "Dit is de (gedeactiveerde) contactpersoon van deze berichtgever; activeer de berichtgever.",
     );
@@ -222,11 +222,11 @@ export async function voegBackupToe(ctx: BeheerContext, input: PersoonInvoer & {
   return u;
 }
 
-export async function verwijderBackup(ctx: BeheerContext, input: { userId: string }) {
+export async function verwijderBackup(ctx: ActieContext, input: { userId: string }) {
   const u = await ctx.tx.user.findUnique({ where: { id: input.userId } });
   if (!u || u.rol !== "BACKUP" || !u.berichtgeverId)
-    throw new BeheerFout("formulier", "Deze back-up gebruiker bestaat niet.");
-  if (!u.actief) throw new BeheerFout("formulier", "Deze back-up gebruiker is al verwijderd.");
+    throw new ActieFout("formulier", "Deze back-up gebruiker bestaat niet.");
+  if (!u.actief) throw new ActieFout("formulier", "Deze back-up gebruiker is al verwijderd.");
   await ctx.tx.user.update({ where: { id: u.id }, data: { actief: false } });
   const ingetrokken = await trekToegangIn(ctx, u.id, u.berichtgeverId);
   ctx.audit({

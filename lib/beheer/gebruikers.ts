@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normaliseerEmail } from "@/lib/auth/adapter";
-import type { BeheerContext, Tx } from "./context";
+import type { ActieContext, Tx } from "@/lib/acties/context";
 
 /**
  * What contact persons and back-up users have in common: their fields, finding out whether an
@@ -48,7 +48,7 @@ export function adresInGebruikMelding(u: NonNullable<Awaited<ReturnType<typeof b
  * Ends a person's access now: their sessions go (lib/auth/adapter.ts then finds none on their
  * next request) and API tokens they made are revoked. Their User row stays, for the history.
  */
-export async function trekToegangIn(ctx: BeheerContext, userId: string, berichtgeverId: string | null) {
+export async function trekToegangIn(ctx: ActieContext, userId: string, berichtgeverId: string | null) {
   const sessies = await ctx.tx.session.deleteMany({ where: { userId } });
   const tokens = await ctx.tx.apiToken.findMany({
     where: { createdById: userId, revokedAt: null },

@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { aanleverperiode, datumInNederland } from "@/lib/leveringen/aanleverperiode";
 import { formatDatum, kwartaalVan, plusDagen, vorigKwartaal, type Kwartaalnummer } from "@/lib/swi/datum";
-import { BeheerFout, SYSTEEM, voerBeheerUit, type BeheerContext } from "./context";
+import { voerBeheerUit, beheerLezing } from "./context";
+import { type ActieContext, ActieFout, SYSTEEM } from "@/lib/acties/context";
 import { isUniekeSchending } from "./contactpersonen";
 import { portaalUrl, type Mailer } from "./mail";
 import { monitorVoorKwartaal, type MonitorRij } from "./monitor";
+import { type Actor } from "@/lib/auth/actor";
 
 /**
  * Reminders to the contact persons of gemeenten that have not delivered for a quarter: sent by
@@ -39,14 +41,14 @@ export function nogNietGeleverd(rijen: readonly MonitorRij[]) {
 }
 
 export async function verstuurHerinneringen(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: { jaar: number; kwartaal: Kwartaalnummer; soort: "AUTOMATISCH" | "HANDMATIG" },
 ) {
   const { jaar, kwartaal, soort } = input;
   const periode = aanleverperiode(jaar, kwartaal);
   const vandaag = datumInNederland(ctx.nu);
   if (vandaag < periode.begin) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "kwartaal",
       `De aanleverperiode van ${jaar} kwartaal ${kwartaal} begint pas op ${formatDatum(periode.begin)}.`,
     );
@@ -55,7 +57,7 @@ export async function verstuurHerinneringen(
     const eerder = await ctx.tx.herinnering.findFirst({ where: { jaar, kwartaal, soort } });
     if (eerder) return { herinnering: eerder, alVerstuurd: true as const };
   }
-  const monitor = await monitorVoorKwartaal(ctx.tx, jaar, kwartaal, ctx.nu);
+  const monitor = await monitorVoorKwartaal(ctx.actor, jaar, kwartaal, { nu: ctx.nu, db: ctx.tx });
   const ontvangers: HerinneringOntvanger[] = [];
   const termijnVerstreken = vandaag > periode.einde;
   for (const { berichtgever: b, gemeenten } of nogNietGeleverd(monitor.rijen)) {
@@ -173,8 +175,8 @@ export async function verstuurAutomatischeHerinneringen(
   }
 }
 
-export async function herinneringenVanKwartaal(db: Db, jaar: number, kwartaal: number) {
-  return db.herinnering.findMany({
+export async function herinneringenVanKwartaal(actor: Actor, jaar: number, kwartaal: number) {
+  return beheerLezing(actor).herinnering.findMany({
     where: { jaar, kwartaal },
     orderBy: { verstuurdOp: "desc" },
     include: { verstuurdDoor: { select: { naam: true, email: true } } },

@@ -145,7 +145,7 @@ describe("on the stored uploads", () => {
     await lever("9012", "0147", 2026, 1, () => {}, true);
     expect(enschede).toHaveLength(4);
 
-    const r = await landelijkeControle(h.db, 2026, 1, { opslag, nu: new Date("2026-11-01T10:00:00Z") });
+    const r = await landelijkeControle(h.cbs, 2026, 1, { opslag, nu: new Date("2026-11-01T10:00:00Z") });
     expect(r.gelezen).toBe(2);
     expect(r.gelezenVolgend).toBe(2);
     expect(r.volgendCompleet).toBe(true);

@@ -6,6 +6,8 @@ import type { Opslag } from "@/lib/storage";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { leesAanlevering } from "@/lib/swi/intake";
 import { geldendeLevering, volgendKwartaalVan } from "./monitor";
+import { type Actor } from "@/lib/auth/actor";
+import { beheerLezing } from "./context";
 
 /**
  * National checks across gemeenten for one quarter, on the BSNs of every accepted delivery:
@@ -202,11 +204,12 @@ export interface LandelijkeControle {
 }
 
 export async function landelijkeControle(
-  db: Db,
+  actor: Actor,
   jaar: number,
   kwartaal: Kwartaalnummer,
   opties: { nu?: Date; opslag?: Opslag } = {},
 ): Promise<LandelijkeControle> {
+  const db = beheerLezing(actor);
   const volgend = volgendKwartaalVan(jaar, kwartaal);
   const huidig = await personenVanKwartaal(db, jaar, kwartaal, opties.opslag);
   const dubbel = dubbeleBsns(huidig.personen);

@@ -1,7 +1,7 @@
 import type { SjabloonNaam, SjabloonParameters } from "@/emails/registry";
 import { jobVerzender } from "@/lib/jobs/boss";
-import { portaalUrl, zetMailNaarAdresInWachtrij } from "@/lib/mail/wachtrij";
-import type { Tx } from "./context";
+import { portaalUrl, zetMailNaarAdresInWachtrij, zetMislukteMailTerug } from "@/lib/mail/wachtrij";
+import { ActieFout, type ActieContext, type Tx } from "@/lib/acties/context";
 
 /**
  * How staff changes send mail: queued (lib/mail/wachtrij.ts) inside the transaction of the change,
@@ -20,6 +20,8 @@ export interface BeheerMail<N extends BeheerSjabloon = BeheerSjabloon> {
 
 export interface Mailer {
   zet(tx: Tx, mail: BeheerMail): Promise<void>;
+  /** A failed mail back into the queue; false when there is no such failed mail. */
+  opnieuw(tx: Tx, mailBerichtId: string): Promise<boolean>;
 }
 
 /**
@@ -40,7 +42,19 @@ export async function wachtrijMailer(): Promise<Mailer> {
         { tx, boss },
       );
     },
+    opnieuw: (tx, mailBerichtId) => zetMislukteMailTerug(tx, boss, mailBerichtId),
   };
+}
+
+/** Staff: a failed mail is sent again (queued in the change's transaction) and audited. */
+export async function verstuurMailOpnieuw(ctx: ActieContext, mailBerichtId: string): Promise<void> {
+  if (!(await ctx.mailOpnieuw(mailBerichtId))) {
+    throw new ActieFout(
+      "formulier",
+      "Deze e-mail kon niet opnieuw worden verstuurd: hij bestaat niet of is niet mislukt.",
+    );
+  }
+  ctx.audit({ actie: "mail.opnieuw-versturen", doelType: "mail", doelId: mailBerichtId });
 }
 
 export { portaalUrl };

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
-import { cbsActie } from "./actie";
+import { cbsActie } from "@/lib/acties/formulier";
 import { verstuurHerinneringen } from "./herinneringen";
 import { jaarSchema } from "./toewijzingen";
 

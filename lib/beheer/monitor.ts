@@ -2,8 +2,10 @@ import type { Db } from "@/lib/db/client";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
 import { aanleverperiode, beoordeelAanlevering, telt } from "@/lib/leveringen/aanleverperiode";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
-import type { Tx } from "./context";
+import { beheerLezing } from "./context";
+import type { Tx } from "@/lib/acties/context";
 import { codelijstUitDb } from "./codelijst";
+import { type Actor } from "@/lib/auth/actor";
 
 /**
  * The national delivery monitor: for one quarter, every gemeente of the codelijst with each of its
@@ -154,11 +156,13 @@ function groepeer(leveringen: LeveringKern[]): Map<string, LeveringKern[]> {
 }
 
 export async function monitorVoorKwartaal(
-  db: Db | Tx,
+  actor: Actor,
   jaar: number,
   kwartaal: Kwartaalnummer,
-  nu: Date = new Date(),
+  opties: { nu?: Date; db?: Db | Tx } = {},
 ): Promise<Monitor> {
+  const db = beheerLezing(actor, opties.db);
+  const nu = opties.nu ?? new Date();
   const lijst = await codelijstUitDb(db, jaar);
   const vorig = vorigKwartaalVan(jaar, kwartaal);
   const [huidige, vorige, toewijzingen, berichtgevers] = await Promise.all([

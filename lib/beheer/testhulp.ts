@@ -3,7 +3,8 @@ import { closeDb } from "@/lib/db/client";
 import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_CBS_MEDEWERKER, seed } from "@/prisma/seed";
-import { voerBeheerUit, type BeheerContext } from "./context";
+import { voerBeheerUit } from "./context";
+import type { ActieContext } from "@/lib/acties/context";
 import type { BeheerMail, Mailer } from "./mail";
 
 /**
@@ -18,7 +19,7 @@ export interface BeheerTest {
   /** Mails the changes queued (instead of the real queue), oldest first. */
   mails: BeheerMail[];
   /** Runs a staff change as `actor` (default the seeded CBS staff member). */
-  als<T>(werk: (ctx: BeheerContext) => Promise<T>, actor?: Actor, nu?: Date): Promise<T>;
+  als<T>(werk: (ctx: ActieContext) => Promise<T>, actor?: Actor, nu?: Date): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,14 @@ export function testMailer(mails: BeheerMail[] = []): Mailer {
         },
       });
       mails.push(m);
+    },
+    // As the real queue, without its job: the status change is what a staff member sees.
+    async opnieuw(tx, id) {
+      const { count } = await tx.mailBericht.updateMany({
+        where: { id, status: "MISLUKT" },
+        data: { status: "WACHTRIJ" },
+      });
+      return count > 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gemeentecodeSchema } from "@/lib/db/validation";
-import { BeheerFout, type BeheerContext, type Tx } from "./context";
+import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
 import { codelijstUitDb, EERSTE_JAAR } from "./codelijst";
 
 /**
@@ -26,13 +26,13 @@ export const gemeentecodesSchema = z
       .refine((c) => new Set(c).size === c.length, "Elke gemeentecode mag maar één keer voorkomen"),
   );
 
-/** The names of `codes` in the codelijst of `jaar`; BeheerFout on `veld` for codes not in it. */
+/** The names of `codes` in the codelijst of `jaar`; ActieFout on `veld` for codes not in it. */
 export async function controleerGemeenten(tx: Tx, codes: readonly string[], jaar: number, veld: string) {
   const lijst = await codelijstUitDb(tx, jaar);
-  if (lijst.lijstJaar === null) throw new BeheerFout(veld, lijst.toelichting);
+  if (lijst.lijstJaar === null) throw new ActieFout(veld, lijst.toelichting);
   const onbekend = codes.filter((c) => !lijst.gemeenten.has(c));
   if (onbekend.length) {
-    throw new BeheerFout(
+    throw new ActieFout(
       veld,
       `${onbekend.length === 1 ? "Gemeentecode" : "Gemeentecodes"} ${onbekend.join(", ")} ${onbekend.length === 1 ? "staat" : "staan"} niet in de CBS-codelijst van ${lijst.lijstJaar}${lijst.eigenLijst ? "" : ` (voor ${jaar} is nog geen eigen lijst geladen)`}.`,
     );
@@ -41,12 +41,12 @@ export async function controleerGemeenten(tx: Tx, codes: readonly string[], jaar
 }
 
 export async function voegGemeenteToe(
-  ctx: BeheerContext,
+  ctx: ActieContext,
   input: { berichtgeverId: string; gemeentecode: string; vanafJaar: number },
 ) {
   const b = await ctx.tx.berichtgever.findUnique({ where: { id: input.berichtgeverId } });
-  if (!b) throw new BeheerFout("gemeentecode", "Deze berichtgever bestaat niet.");
-  if (!b.actief) throw new BeheerFout("gemeentecode", "De berichtgever is gedeactiveerd; activeer hem eerst.");
+  if (!b) throw new ActieFout("gemeentecode", "Deze berichtgever bestaat niet.");
+  if (!b.actief) throw new ActieFout("gemeentecode", "De berichtgever is gedeactiveerd; activeer hem eerst.");
   const [gemeente] = await controleerGemeenten(ctx.tx, [input.gemeentecode], input.vanafJaar, "gemeentecode");
   const overlap = await ctx.tx.berichtgeverGemeente.findFirst({
     where: {
@@ -56,7 +56,7 @@ export async function voegGemeenteToe(
     },
   });
   if (overlap) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "gemeentecode",
       overlap.totEnMetJaar === null
         ? `Gemeente ${input.gemeentecode} is al aan deze berichtgever toegewezen sinds ${overlap.vanafJaar}.`
@@ -77,14 +77,14 @@ export async function voegGemeenteToe(
 }
 
 /** From `vanafJaar` on the berichtgever no longer reports for this gemeente. */
-export async function beeindigGemeente(ctx: BeheerContext, input: { toewijzingId: string; vanafJaar: number }) {
+export async function beeindigGemeente(ctx: ActieContext, input: { toewijzingId: string; vanafJaar: number }) {
   const t = await ctx.tx.berichtgeverGemeente.findUnique({
     where: { id: input.toewijzingId },
     include: { berichtgever: { select: { code: true } } },
   });
-  if (!t) throw new BeheerFout("vanafJaar", "Deze toewijzing bestaat niet.");
+  if (!t) throw new ActieFout("vanafJaar", "Deze toewijzing bestaat niet.");
   if (t.totEnMetJaar !== null) {
-    throw new BeheerFout("vanafJaar", `Deze toewijzing is al beëindigd (tot en met ${t.totEnMetJaar}).`);
+    throw new ActieFout("vanafJaar", `Deze toewijzing is al beëindigd (tot en met ${t.totEnMetJaar}).`);
   }
   // Years already delivered for stay as they were: ending may not reach back past a delivery.
   const geleverd = await ctx.tx.levering.findFirst({
@@ -98,7 +98,7 @@ export async function beeindigGemeente(ctx: BeheerContext, input: { toewijzingId
     select: { statistiekjaar: true },
   });
   if (geleverd?.statistiekjaar != null) {
-    throw new BeheerFout(
+    throw new ActieFout(
       "vanafJaar",
       `Er zijn al leveringen voor gemeente ${t.gemeentecode} over ${geleverd.statistiekjaar}; beëindig de toewijzing vanaf ${geleverd.statistiekjaar + 1} of later.`,
     );

@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { heeftRecht, type Actor } from "@/lib/auth/actor";
+import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export interface BerichtgeverOverzicht {
   id: string;
@@ -38,7 +40,7 @@ export async function gemeentenVanBerichtgever(berichtgeverId: string, jaar: num
 
 /** One berichtgever by its 4-digit code, as the actor may see it; NietGevonden otherwise. */
 export async function berichtgeverOverzicht(actor: Actor, code: string, jaar: number): Promise<BerichtgeverOverzicht> {
-  if (!/^\d{4}$/.test(code)) throw new NietGevonden();
+  if (!isViercijfercode(code)) throw new NietGevonden();
   const b = await getDb().berichtgever.findFirst({
     where: { code, ...tenantFilterVoorId(actor) },
     include: { contactpersoon: { include: { user: true } } },
@@ -61,11 +63,13 @@ function tenantFilterVoorId(actor: Actor): { id?: string } {
   return f.berichtgeverId ? { id: f.berichtgeverId } : {};
 }
 
-/** All berichtgevers, for CBS staff. */
-export async function alleBerichtgevers(actor: Actor) {
-  if (actor.rol !== "CBS") throw new NietGevonden();
-  return getDb().berichtgever.findMany({
-    orderBy: { code: "asc" },
-    include: { contactpersoon: { include: { user: true } }, _count: { select: { gemeenten: true } } },
-  });
+/**
+ * Where the actor's portal starts: staff at /beheer, a berichtgever's own people on its page;
+ * null for an account that belongs to no (longer existing) berichtgever.
+ */
+export async function startpadVoor(actor: Actor): Promise<string | null> {
+  if (heeftRecht(actor, "beheer")) return "/beheer";
+  if (!actor.berichtgeverId) return null;
+  const b = await getDb().berichtgever.findUnique({ where: { id: actor.berichtgeverId }, select: { code: true } });
+  return b ? `/berichtgever/${b.code}` : null;
 }

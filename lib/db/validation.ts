@@ -5,6 +5,13 @@ import { z } from "zod";
  * these first so a person gets a plain Dutch message instead of a database error.
  */
 
+/** A berichtgever's or gemeente's code: exactly four digits, leading zeros kept. The one pattern. */
+export const VIERCIJFERCODE = /^[0-9]{4}$/;
+
+export function isViercijfercode(code: string): boolean {
+  return VIERCIJFERCODE.test(code);
+}
+
 export const BERICHTGEVERCODE_MELDING = "De berichtgevercode bestaat uit precies 4 cijfers, bijvoorbeeld 0153.";
 export const GEMEENTECODE_MELDING = "De gemeentecode bestaat uit precies 4 cijfers, bijvoorbeeld 0363.";
 
@@ -13,9 +20,9 @@ export const GEMEENTECODE_MELDING = "De gemeentecode bestaat uit precies 4 cijfe
 export const berichtgeverCodeSchema = z
   .string({ error: BERICHTGEVERCODE_MELDING })
   .trim()
-  .regex(/^[0-9]{4}$/, BERICHTGEVERCODE_MELDING);
+  .regex(VIERCIJFERCODE, BERICHTGEVERCODE_MELDING);
 
 export const gemeentecodeSchema = z
   .string({ error: GEMEENTECODE_MELDING })
   .trim()
-  .regex(/^[0-9]{4}$/, GEMEENTECODE_MELDING);
+  .regex(VIERCIJFERCODE, GEMEENTECODE_MELDING);

@@ -28,6 +28,7 @@ import {
   type PijplijnOmgeving,
 } from "@/lib/leveringen/testhulp";
 import { BEZIG_STATUSSEN, verwerkAanlevering } from "@/lib/leveringen/verwerking";
+import { voerActieUit } from "@/lib/acties/context";
 
 const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", async (origineel) => ({
@@ -272,7 +273,7 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
 
   it("uploads while the database is down get a Dutch 503 with Retry-After, store nothing half, and work afterwards", async () => {
     aangemeld.actor = sanne;
-    const token = await maakApiToken(sanne, "0153", "Leverancier Enschede");
+    const token = await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier Enschede"));
     const g = genereer({ statistiekjaar: 2025, kwartaal: 4, aantalPersonen: 500, seed: "tijdens-storing" });
     const bestand = Buffer.from(g.xml(), "utf8");
     const sha256 = crypto.createHash("sha256").update(bestand).digest("hex");

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/testing";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import {
   alleFouten,
   foutenPagina,

@@ -5,15 +5,16 @@
  * URL is equally not found, so links cannot be bent to show one tenant's delivery under another.
  */
 import { getDb } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { heeftRecht } from "@/lib/auth/actor";
+import { heeftRecht, type Actor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
-import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { beoordeelAanlevering, type AanleverBeoordeling } from "./aanleverperiode";
 import { isEindstatus, type LeveringStatus } from "./status";
 import { maskeerBsns, ontsleutelFoutbericht } from "./foutberichten";
 import { schrijfAudit } from "@/lib/audit";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export const FOUTEN_PER_PAGINA = 50;
 const MAX_STATUS_IDS = 200;
@@ -64,7 +65,7 @@ const rijVelden = {
 
 /** The berichtgever behind a URL code, if the actor may see it. */
 async function berichtgeverVanCode(actor: Actor, code: string): Promise<{ id: string; code: string; naam: string }> {
-  if (!/^\d{4}$/.test(code)) throw new NietGevonden();
+  if (!isViercijfercode(code)) throw new NietGevonden();
   const f = tenantFilter(actor);
   const b = await getDb().berichtgever.findFirst({
     where: { code, ...(f.berichtgeverId ? { id: f.berichtgeverId } : {}) },
@@ -220,7 +221,7 @@ export async function leveringVoorActor(actor: Actor, id: string, code?: string)
     vervangt: l.vervangt,
     heeftSpiegelrapport: l.spiegelrapport !== null,
     signaleringslijst: l.signaleringslijst,
-    verwerkingsfout: actor.rol === "CBS" ? l.verwerkingsfout : null,
+    verwerkingsfout: heeftRecht(actor, "beheer") ? l.verwerkingsfout : null,
     tijdlijn: tijdlijn(l),
   };
 }

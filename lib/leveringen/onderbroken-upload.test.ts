@@ -20,6 +20,7 @@ import { leveringOpslag } from "./opslag";
 import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
 import { DEEL_GROOTTE, eigenUploadSessie, ontvangDeel, ontvangenDelen, startUpload, UploadFout } from "./uploadsessie";
 import { verwerkAanlevering } from "./verwerking";
+import { voerActieUit } from "@/lib/acties/context";
 
 const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", async (origineel) => ({
@@ -257,7 +258,7 @@ describe("a connection cut in the middle", () => {
 
   it("of a vendor API upload: no Aanlevering, no stored file, and the whole file is accepted afterwards", async () => {
     const db = getDb();
-    const token = await maakApiToken(sanne, "0153", "Leverancier");
+    const token = await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier"));
     const g = genereer({ statistiekjaar: 2025, kwartaal: 3, aantalPersonen: 3000, seed: "api-onderbroken" });
     const bestand = Buffer.from(g.xml(), "utf8");
     const grens = "----swi-onderbroken";

@@ -5,8 +5,7 @@
  * themselves run in the worker (verwerking.ts).
  */
 import crypto from "node:crypto";
-import type { Readable } from "node:stream";
-import { Transform, type TransformCallback } from "node:stream";
+import { type Readable, Transform, type TransformCallback } from "node:stream";
 import { schrijfAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { isDatabaseOnbereikbaar } from "@/lib/db/onbereikbaar";
@@ -16,17 +15,28 @@ import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
 import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { leveringOpslag } from "./opslag";
 import { Staart, zipLedenUitStaart } from "./zipnamen";
+import { PortaalFout, type FoutSoort } from "@/lib/http/fouten";
 
 export type WeigerCode = "NAAM" | "BERICHTGEVER" | "TE_GROOT" | "DUBBEL" | "LEEG";
 
+const SOORT_PER_WEIGERING: Record<WeigerCode, FoutSoort> = {
+  NAAM: "niet-verwerkbaar",
+  BERICHTGEVER: "niet-verwerkbaar",
+  LEEG: "niet-verwerkbaar",
+  TE_GROOT: "te-groot",
+  DUBBEL: "conflict",
+};
+
 /** An upload refused before processing; `melding` is for the person uploading (Dutch). */
-export class AanleveringGeweigerd extends Error {
+export class AanleveringGeweigerd extends PortaalFout {
+  declare readonly code: WeigerCode;
+
   constructor(
-    readonly code: WeigerCode,
-    readonly melding: string,
+    code: WeigerCode,
+    melding: string,
     readonly verwachteNaam?: string,
   ) {
-    super(melding);
+    super(SOORT_PER_WEIGERING[code], melding, { code, extra: verwachteNaam ? { verwachteNaam } : {} });
     this.name = "AanleveringGeweigerd";
   }
 }

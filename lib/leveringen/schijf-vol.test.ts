@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db/client";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { BEZIG_STATUSSEN } from "./verwerking";
 import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { voerActieUit } from "@/lib/acties/context";
 
 const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", async (origineel) => ({
@@ -217,7 +218,7 @@ describe("a full disk", () => {
 
   it("the vendor API answers 507 in Dutch, keeps nothing, and takes the same file once there is room", async () => {
     const db = getDb();
-    const token = await maakApiToken(sanne, "0153", "Leverancier");
+    const token = await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier"));
     const g = genereer({ statistiekjaar: 2025, kwartaal: 3, aantalPersonen: 2000, seed: "api-vol" });
     const upload = () => {
       const f = new FormData();
@@ -255,7 +256,7 @@ describe("a full disk", () => {
     const g = genereer({ statistiekjaar: 2025, kwartaal: 4, aantalPersonen: 3000, seed: "verwerking-vol" });
     const f = new FormData();
     f.append("bestand", new Blob([g.xml()]), g.bestandsnaam);
-    const token = await maakApiToken(sanne, "0153", "Leverancier 2");
+    const token = await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier 2"));
     // The upload is stored; the decrypted copy the worker makes, and the signaleringslijst, are not.
     schijf.vrij = 0;
     schijf.op = (pad) =>

@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { closeDb } from "@/lib/db/client";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import { maakOpslag, type Opslag } from "@/lib/storage";
 import { GeenDownloadRecht, openSignaleringslijst, SignaleringslijstVerlopen } from "./signaleringslijst-download";
 import { maakLevering, maakTestwereld, type Testwereld } from "./testdata";

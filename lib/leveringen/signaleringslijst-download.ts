@@ -7,10 +7,11 @@
 import type { Readable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { heeftRecht, type Actor } from "@/lib/auth/actor";
-import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { tenantFilter } from "@/lib/berichtgevers/toegang";
 import { schrijfAudit } from "@/lib/audit";
 import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
+import { GeenRecht, NietGevonden, PortaalFout } from "@/lib/http/fouten";
 
 export type DownloadFormaat = "csv" | "xlsx";
 
@@ -20,7 +21,7 @@ export const CONTENT_TYPE: Record<DownloadFormaat, string> = {
 };
 
 /** The role may not download person-level data (a back-up user). Answer 403. */
-export class GeenDownloadRecht extends Error {
+export class GeenDownloadRecht extends GeenRecht {
   constructor() {
     super(
       "Alleen de contactpersoon van de berichtgever kan de signaleringslijst downloaden, omdat die persoonsgegevens bevat.",
@@ -30,9 +31,10 @@ export class GeenDownloadRecht extends Error {
 }
 
 /** The list existed but can no longer be downloaded. Answer 410 (Gone). */
-export class SignaleringslijstVerlopen extends Error {
+export class SignaleringslijstVerlopen extends PortaalFout {
   constructor() {
     super(
+      "verlopen",
       "Deze signaleringslijst is verlopen: hij was 14 dagen te downloaden en is daarna verwijderd. " +
         "Neem contact op met het CBS (wetinburgering@cbs.nl) als u hem nog nodig hebt.",
     );

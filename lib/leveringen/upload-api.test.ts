@@ -72,7 +72,7 @@ describe("the upload API", () => {
       verwachteNaam: "SWI_0153_0363_20253.XML",
       melding: expect.stringContaining("SWI_0153_0363_20253.XML"),
     });
-    expect((await start(json({ bestandsnaam: "a.zip", grootte: 200 * 1024 * 1024 + 1 }), geen)).status).toBe(422);
+    expect((await start(json({ bestandsnaam: "a.zip", grootte: 200 * 1024 * 1024 + 1 }), geen)).status).toBe(413);
     expect((await start(json({ naam: "x" }), geen)).status).toBe(400);
     // Another berichtgever's code: as if it does not exist.
     expect((await start(json({ bestandsnaam: "a.zip", grootte: 10 }, "?berichtgever=0363"), geen)).status).toBe(404);

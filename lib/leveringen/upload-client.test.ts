@@ -32,7 +32,7 @@ class NepServer {
     }
     const m = /^\/api\/uploads\/(\w+)(\/voltooien)?$/.exec(pad);
     const s = m ? this.sessies.get(m[1]!) : undefined;
-    if (!m || !s) return antwoord(404, { fout: "Niet gevonden" });
+    if (!m || !s) return antwoord(404, { melding: "Niet gevonden" });
     if (methode === "GET") return antwoord(200, { ontvangenDelen: [...s.delen.keys()].sort((a, b) => a - b) });
     const n = Math.ceil(s.grootte / this.deelGrootte);
     if (s.delen.size !== n) return antwoord(422, { melding: "niet compleet" });

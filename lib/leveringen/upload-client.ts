@@ -150,11 +150,7 @@ function storingsmelding(a: Antwoord): string | undefined {
 }
 
 function melding(a: Antwoord, standaard: string): string {
-  return typeof a.data.melding === "string"
-    ? a.data.melding
-    : typeof a.data.fout === "string"
-      ? a.data.fout
-      : standaard;
+  return typeof a.data.melding === "string" ? a.data.melding : standaard;
 }
 
 function vastFout(a: Antwoord): Error {
@@ -162,7 +158,7 @@ function vastFout(a: Antwoord): Error {
     return new UploadGeweigerd("U bent niet meer ingelogd. Log opnieuw in en probeer het nog eens.");
   if (a.status === 404)
     return new UploadGeweigerd("Deze upload is niet (meer) bekend bij het portaal. Begin opnieuw met dit bestand.");
-  if (a.status === 413) return new UploadGeweigerd("Het bestand is te groot om te verzenden.");
+  if (a.status === 413) return new UploadGeweigerd(melding(a, "Het bestand is te groot om te verzenden."));
   return new UploadGeweigerd(
     melding(a, `Het portaal weigerde het bestand (code ${a.status}).`),
     typeof a.data.verwachteNaam === "string" ? a.data.verwachteNaam : undefined,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { AanleveringGeweigerd } from "./ontvangst";
 import { alsStroom, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";

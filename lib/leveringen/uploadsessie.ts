@@ -6,8 +6,9 @@
  * does not exist. Abandoned sessions are removed by the purge after 24 hours.
  */
 import { Readable, Transform, type TransformCallback } from "node:stream";
-import type { Actor } from "@/lib/auth/actor";
-import { magBerichtgeverZien, NietGevonden } from "@/lib/berichtgevers/toegang";
+import { type Actor, heeftRecht } from "@/lib/auth/actor";
+import { magBerichtgeverZien } from "@/lib/berichtgevers/toegang";
+import { NietGevonden, PortaalFout, soortVoorStatus } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import type { Opslag } from "@/lib/storage";
 import {
@@ -19,16 +20,14 @@ import {
   type OntvangenAanlevering,
 } from "./ontvangst";
 import { leveringOpslag } from "./opslag";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export const DEEL_GROOTTE = 8 * 1024 * 1024;
 
 /** A request the upload API answers with `status` and a Dutch `melding`. */
-export class UploadFout extends Error {
-  constructor(
-    readonly status: number,
-    readonly melding: string,
-  ) {
-    super(melding);
+export class UploadFout extends PortaalFout {
+  constructor(status: number, melding: string) {
+    super(soortVoorStatus(status), melding);
     this.name = "UploadFout";
   }
 }
@@ -45,9 +44,9 @@ export interface UploadSessieInfo {
 /** The berichtgever an upload is for: the actor's own; CBS staff name one with its code. */
 export async function berichtgeverVoorUpload(actor: Actor, code: string | null): Promise<{ id: string; code: string }> {
   const db = getDb();
-  if (actor.rol === "CBS") {
+  if (heeftRecht(actor, "beheer")) {
     if (!code) throw new UploadFout(400, "Geef aan voor welke berichtgever u aanlevert (?berichtgever=code).");
-    const b = /^\d{4}$/.test(code)
+    const b = isViercijfercode(code)
       ? await db.berichtgever.findUnique({ where: { code }, select: { id: true, code: true } })
       : null;
     if (!b) throw new NietGevonden();

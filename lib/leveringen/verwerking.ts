@@ -14,8 +14,8 @@
  */
 import { Readable } from "node:stream";
 import type PgBoss from "pg-boss";
-import type { Actor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { type Actor, heeftRecht } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
 import type { Opslag } from "@/lib/storage";
@@ -296,7 +296,7 @@ export async function markeerVerwerkingMislukt(aanleveringId: string, reden: str
 
 /** Staff: process an upload again after a failure that was not the file's. */
 export async function verwerkOpnieuw(actor: Actor, aanleveringId: string): Promise<void> {
-  if (actor.rol !== "CBS") throw new NietGevonden();
+  if (!heeftRecht(actor, "beheer")) throw new NietGevonden();
   const db = getDb();
   const boss = await jobVerzender();
   await db.$transaction(async (tx) => {

@@ -20,6 +20,7 @@ import { maakZip } from "@/lib/swi/technisch/fixtures.test-helpers";
 import { DEEL_GROOTTE } from "./uploadsessie";
 import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
 import { verwerkAanlevering } from "./verwerking";
+import { voerActieUit } from "@/lib/acties/context";
 
 const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", async (origineel) => ({
@@ -142,7 +143,7 @@ beforeAll(async () => {
     berichtgeverId: omg.enschede.id,
   };
   aangemeld.actor = sanne;
-  token = (await maakApiToken(sanne, "0153", "Leverancier Enschede")).token;
+  token = (await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier Enschede"))).token;
   const g = genereer({ statistiekjaar: 2025, kwartaal: 1, aantalPersonen: 5, seed: "eerder" });
   const r = await postLevering(v1Formulier(g.bestandsnaam, Buffer.from(g.xml())));
   expect(r.status).toBe(201);
@@ -455,7 +456,7 @@ describe("the chunked upload (app/api/uploads) refuses", () => {
   it("a declared size over the limit at the start", async () => {
     const voor = await getDb().uploadSessie.count();
     const r = await antwoord(await start(startVerzoek({ bestandsnaam: "groot.zip", grootte: MAX + 1 }), geen));
-    expect(r).toMatchObject({ status: 422, code: "TE_GROOT" });
+    expect(r).toMatchObject({ status: 413, code: "TE_GROOT" });
     expect(r.melding).toMatch(/de grens voor één aanlevering is 262144 bytes/);
     verwachtNederlands(r.melding);
     for (const grootte of [-1, 1.5, "10", 1e300]) {

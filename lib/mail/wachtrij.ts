@@ -13,8 +13,8 @@ import {
   type SjabloonNaam,
   type SjabloonParameters,
 } from "@/emails/registry";
-import type { Actor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { type Actor, heeftRecht } from "@/lib/auth/actor";
+import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { opnieuwBijStoring } from "@/lib/db/onbereikbaar";
 import { env } from "@/lib/env";
@@ -172,19 +172,22 @@ export async function markeerMailMislukt(mailBerichtId: string, reden?: string):
   });
 }
 
-/** Staff: try a failed mail again. */
-export async function verstuurMailOpnieuw(actor: Actor, mailBerichtId: string): Promise<void> {
-  if (actor.rol !== "CBS") throw new NietGevonden();
-  const boss = await jobVerzender();
-  const db = getDb();
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.mailBericht.updateMany({
-      where: { id: mailBerichtId, status: "MISLUKT" },
-      data: { status: "WACHTRIJ" },
-    });
-    if (count === 0) throw new NietGevonden();
-    await stuurJob(boss, WACHTRIJEN.verstuurMail, { mailBerichtId }, tx);
+/**
+ * Puts a failed mail back in the queue, inside the caller's transaction; false when there is no
+ * such failed mail (already sent again, or never failed).
+ */
+export async function zetMislukteMailTerug(
+  tx: Prisma.TransactionClient,
+  boss: Awaited<ReturnType<typeof jobVerzender>>,
+  mailBerichtId: string,
+): Promise<boolean> {
+  const { count } = await tx.mailBericht.updateMany({
+    where: { id: mailBerichtId, status: "MISLUKT" },
+    data: { status: "WACHTRIJ" },
   });
+  if (count === 0) return false;
+  await stuurJob(boss, WACHTRIJEN.verstuurMail, { mailBerichtId }, tx);
+  return true;
 }
 
 export interface MailOverzichtRij {
@@ -205,7 +208,7 @@ export async function mailOverzicht(
   actor: Actor,
   filter: { status?: MailStatus; max?: number } = {},
 ): Promise<MailOverzichtRij[]> {
-  if (actor.rol !== "CBS") throw new NietGevonden();
+  if (!heeftRecht(actor, "beheer")) throw new NietGevonden();
   return getDb().mailBericht.findMany({
     where: filter.status ? { status: filter.status } : {},
     orderBy: { createdAt: "desc" },

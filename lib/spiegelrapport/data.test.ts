@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import type { TestDatabase } from "@/lib/db/testing";
 import { maakLevering, metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "./data";
@@ -53,7 +53,7 @@ describe("spiegelrapportVoorActor", () => {
       const l = await maakLevering(t.db, { berichtgeverId: w.berichtgever["0153"], status });
       const fout = await spiegelrapportVoorActor(w.contact0153, l.id).catch((e: unknown) => e);
       expect(fout).toBeInstanceOf(GeenSpiegelrapport);
-      expect((fout as GeenSpiegelrapport).status).toBe(status);
+      expect((fout as GeenSpiegelrapport).leveringStatus).toBe(status);
     }
   });
 });

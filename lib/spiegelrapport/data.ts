@@ -1,14 +1,19 @@
 import type { Actor } from "@/lib/auth/actor";
-import { NietGevonden, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import type { BestandSignaal } from "@/lib/swi/types";
 import type { SpiegelrapportGegevens } from "./gegevens";
+import { isViercijfercode } from "@/lib/db/validation";
 
-/** The delivery exists and may be seen, but has no spiegelrapport (not processed yet, or rejected). */
-export class GeenSpiegelrapport extends Error {
-  constructor(readonly status: string) {
-    super(`Levering met status ${status} heeft geen spiegelrapport`);
+/**
+ * The delivery exists and may be seen, but has no spiegelrapport (not processed yet, or rejected).
+ * A download of it is "niet gevonden"; the page says why instead.
+ */
+export class GeenSpiegelrapport extends NietGevonden {
+  constructor(readonly leveringStatus: string) {
+    super(`Levering met status ${leveringStatus} heeft geen spiegelrapport`);
     this.name = "GeenSpiegelrapport";
   }
 }
@@ -36,7 +41,7 @@ export async function spiegelrapportVoorActor(
   leveringId: string,
   berichtgeverCode?: string,
 ): Promise<SpiegelrapportGegevens> {
-  if (berichtgeverCode !== undefined && !/^\d{4}$/.test(berichtgeverCode)) throw new NietGevonden();
+  if (berichtgeverCode !== undefined && !isViercijfercode(berichtgeverCode)) throw new NietGevonden();
   const db = getDb();
   const l = await db.levering.findFirst({
     where: {

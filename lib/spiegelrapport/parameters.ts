@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { VIERCIJFERCODE } from "@/lib/db/validation";
 
 /** The URL parameters of the spiegelrapport page and downloads; anything else is a 404. */
 export const spiegelrapportParams = z.object({
-  code: z.string().regex(/^\d{4}$/),
+  code: z.string().regex(VIERCIJFERCODE),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 

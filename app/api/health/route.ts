@@ -1,12 +1,9 @@
-import { getDb } from "@/lib/db/client";
+import { databaseGezond } from "@/lib/storing";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await getDb().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "database onbereikbaar" }, { status: 503 });
-  }
+  return (await databaseGezond())
+    ? Response.json({ status: "ok" })
+    : Response.json({ status: "database onbereikbaar" }, { status: 503 });
 }

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
-import { BeheerKop, tijdstip } from "../_componenten/Kop";
+import { BeheerKop, tijdstip } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Auditlog" };
@@ -17,7 +16,7 @@ function zoekstring(f: Record<string, string | undefined>, extra: Record<string,
 }
 
 export default async function Auditlog({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const p = await searchParams;
   const ruw = Object.fromEntries(VELDEN.map((v) => [v, typeof p[v] === "string" ? (p[v] as string) : undefined]));
   const parsed = auditFilterSchema.safeParse(ruw);
@@ -25,12 +24,11 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
     ? []
     : parsed.error.issues.map((i) => ({ veld: String(i.path[0] ?? "email"), bericht: i.message }));
   const filter: AuditFilter = parsed.success ? parsed.data : {};
-  const db = getDb();
   const [{ rijen, volgende }, acties] = await Promise.all([
     parsed.success
-      ? zoekAuditLog(db, filter, { voor: typeof p.voor === "string" ? p.voor : undefined })
+      ? zoekAuditLog(actor, filter, { voor: typeof p.voor === "string" ? p.voor : undefined })
       : { rijen: [], volgende: null },
-    bekendeActies(db),
+    bekendeActies(actor),
   ]);
   const foutVan = (v: string) => fouten.find((f) => f.veld === v)?.bericht;
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { z } from "zod";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
-import { BeheerKop } from "../_componenten/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Berichtgevers" };
@@ -18,10 +17,10 @@ export default async function Berichtgevers({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const f = filterSchema.parse(await searchParams);
   const status = f.status ?? "alle";
-  const rijen = await berichtgeversLijst(getDb(), { zoek: f.zoek, status });
+  const rijen = await berichtgeversLijst(actor, { zoek: f.zoek, status });
   return (
     <div>
       <BeheerKop titel="Berichtgevers" />

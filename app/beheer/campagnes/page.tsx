@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { campagnes } from "@/lib/beheer/campagnes";
-import { BeheerKop, tijdstip } from "../_componenten/Kop";
+import { BeheerKop, tijdstip } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Campagnes" };
 
 export default async function Campagnes() {
-  await vereisCbs();
-  const lijst = await campagnes(getDb());
+  const actor = await vereisCbs();
+  const lijst = await campagnes(actor);
   return (
     <div>
       <BeheerKop titel="Campagnes" />

@@ -5,7 +5,7 @@ import {
   voorbeeldCodelijstActie,
   type CodelijstVoorbeeldGegevens,
 } from "@/lib/beheer/codelijst-acties";
-import { Bestandsveld, Formulier, Tekstveld, Vinkje } from "../_componenten/Formulier";
+import { Bestandsveld, Formulier, Tekstveld, Vinkje } from "@/app/components/Formulier";
 
 function Lijst({ titel, items, leeg }: { titel: string; items: string[]; leeg: string }) {
   return (

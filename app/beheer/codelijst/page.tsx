@@ -1,9 +1,9 @@
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { geladenLijsten } from "@/lib/beheer/codelijst";
-import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
+import { BeheerKop, Melding, tijdstip } from "@/app/components/Kop";
 import { CodelijstFormulier } from "./CodelijstFormulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export const metadata = { title: "Gemeentecodelijst" };
 
@@ -12,14 +12,14 @@ export default async function Codelijst({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const { geladen } = await searchParams;
-  const lijsten = await geladenLijsten(getDb());
+  const lijsten = await geladenLijsten(actor);
   const volgendJaar = new Date().getUTCFullYear() + 1;
   return (
     <div>
       <BeheerKop titel="Gemeentecodelijst" />
-      {typeof geladen === "string" && /^\d{4}$/.test(geladen) && (
+      {typeof geladen === "string" && isViercijfercode(geladen) && (
         <Melding>De codelijst van {geladen} is geladen.</Melding>
       )}
       <p className="mb-6 max-w-3xl">

@@ -1,11 +1,10 @@
 import { vereisCbs } from "@/lib/auth/actor";
 import { schrijfAudit } from "@/lib/audit";
-import { getDb } from "@/lib/db/client";
 import { landelijkeControle } from "@/lib/beheer/landelijke-controles";
 import { headers } from "next/headers";
 import { isPrefetch } from "@/lib/prefetch";
 import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
-import { BeheerKop } from "../_componenten/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Landelijke controles" };
@@ -20,7 +19,7 @@ export default async function LandelijkeControles({
   const { jaar, kwartaal } = kwartaalUitParam(p.kwartaal);
   // A prefetch of this URL neither runs the check nor records a view nobody had.
   const uitvoeren = p.uitvoeren === "1" && !isPrefetch(await headers());
-  const r = uitvoeren ? await landelijkeControle(getDb(), jaar, kwartaal) : null;
+  const r = uitvoeren ? await landelijkeControle(actor, jaar, kwartaal) : null;
   if (r) {
     // BSN-level data is on screen now: who saw which quarter's list is recorded.
     await schrijfAudit({

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { mailOverzicht } from "@/lib/mail/wachtrij";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
-import { BeheerKop, Melding, tijdstip } from "../_componenten/Kop";
-import { verstuurOpnieuwActie } from "./acties";
+import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { verstuurOpnieuwActie } from "@/lib/beheer/mail-acties";
+import { Formulier } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Uitgaande e-mail" };
@@ -44,10 +45,6 @@ export default async function MailWachtrij({
         titel="Uitgaande e-mail"
         ondertitel="De laatste 200 e-mails van het portaal. Een e-mail die de mailserver weigert, blijft in de wachtrij en wordt later opnieuw geprobeerd."
       />
-      {params.melding === "opnieuw" && <Melding>De e-mail staat weer in de wachtrij.</Melding>}
-      {params.melding === "niet-gevonden" && (
-        <Melding>Deze e-mail kon niet opnieuw worden verstuurd: hij bestaat niet of is niet mislukt.</Melding>
-      )}
 
       <nav aria-label="Filter op status" className="mb-6">
         <ul className="flex flex-wrap gap-4">
@@ -104,12 +101,18 @@ export default async function MailWachtrij({
                   <td>
                     {m.laatsteFout ?? "—"}
                     {m.status === "MISLUKT" && (
-                      <form action={verstuurOpnieuwActie} className="mt-2">
-                        <input type="hidden" name="id" value={m.id} />
-                        <button type="submit" className="knop-secundair">
-                          Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
-                        </button>
-                      </form>
+                      <Formulier
+                        actie={verstuurOpnieuwActie}
+                        verborgen={{ id: m.id }}
+                        voorvoegsel={`mail-${m.id}`}
+                        knopStijl="knop-secundair"
+                        className="mt-2"
+                        knop={
+                          <>
+                            Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
+                          </>
+                        }
+                      />
                     )}
                   </td>
                 </tr>

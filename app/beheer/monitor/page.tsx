@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { formatDatum } from "@/lib/swi/datum";
 import {
   filterMonitor,
@@ -15,8 +14,8 @@ import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
 import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
 import { herinneringenVanKwartaal, nogNietGeleverd } from "@/lib/beheer/herinneringen";
 import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
-import { BeheerKop, tijdstip } from "../_componenten/Kop";
-import { Formulier } from "../_componenten/Formulier";
+import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { Formulier } from "@/app/components/Formulier";
 import { StatusLabel, Landkaart } from "./Weergave";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
@@ -39,12 +38,11 @@ function verschil(r: MonitorRij): string {
 }
 
 export default async function Monitor({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const { jaar, kwartaal, filter } = monitorParams(await searchParams);
-  const db = getDb();
   const [monitor, herinneringen] = await Promise.all([
-    monitorVoorKwartaal(db, jaar, kwartaal),
-    herinneringenVanKwartaal(db, jaar, kwartaal),
+    monitorVoorKwartaal(actor, jaar, kwartaal),
+    herinneringenVanKwartaal(actor, jaar, kwartaal),
   ]);
   const rijen = filterMonitor(monitor.rijen, filter);
   const provincies = perProvincie(monitor.rijen);

@@ -1,13 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { recenteLeveringen } from "@/lib/leveringen/data";
 import { kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { StatusLabel } from "./leveringen/StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -15,15 +14,9 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
   const { code } = await params;
   const actor = await vereisActor();
   const jaar = huidigStatistiekjaar();
-  let b;
-  let leveringen;
-  try {
-    b = await berichtgeverOverzicht(actor, code, jaar);
-    leveringen = await recenteLeveringen(actor, code, 5);
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    throw e;
-  }
+  const [b, leveringen] = await voorPagina(() =>
+    Promise.all([berichtgeverOverzicht(actor, code, jaar), recenteLeveringen(actor, code, 5)]),
+  );
   return (
     <div>
       <p className="text-grijs-5">Berichtgever {b.code}</p>

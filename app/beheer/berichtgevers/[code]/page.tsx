@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { berichtgeverDetail } from "@/lib/beheer/berichtgevers";
 import {
@@ -14,9 +13,10 @@ import {
   wijzigBerichtgeverActie,
   wijzigGegevensActie,
 } from "@/lib/beheer/berichtgevers-acties";
-import { BeheerKop, Melding, datum } from "../../_componenten/Kop";
-import { Formulier, Tekstveld } from "../../_componenten/Formulier";
+import { BeheerKop, Melding, datum } from "@/app/components/Kop";
+import { Formulier, Tekstveld } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -35,12 +35,12 @@ export default async function BerichtgeverBeheer({
   params: Promise<{ code: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const { code } = await params;
   const zoek = await searchParams;
-  if (!/^\d{4}$/.test(code)) notFound();
+  if (!isViercijfercode(code)) notFound();
   const jaar = huidigStatistiekjaar();
-  const b = await berichtgeverDetail(getDb(), code, jaar);
+  const b = await berichtgeverDetail(actor, code, jaar);
   if (!b) notFound();
   const melding = [
     zoek.gemaakt && "gemaakt",

@@ -1,8 +1,8 @@
 import { vereisCbs } from "@/lib/auth/actor";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { maakBerichtgeverActie } from "@/lib/beheer/berichtgevers-acties";
-import { BeheerKop } from "../../_componenten/Kop";
-import { Formulier, Tekstveld } from "../../_componenten/Formulier";
+import { BeheerKop } from "@/app/components/Kop";
+import { Formulier, Tekstveld } from "@/app/components/Formulier";
 
 export const metadata = { title: "Nieuwe berichtgever" };
 

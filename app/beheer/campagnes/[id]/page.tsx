@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { campagneDetail } from "@/lib/beheer/campagnes";
-import { BeheerKop, Melding, tijdstip } from "../../_componenten/Kop";
+import { BeheerKop, Melding, tijdstip } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Campagne" };
@@ -15,10 +14,10 @@ export default async function Campagne({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const { id } = await params;
   const { verstuurd } = await searchParams;
-  const c = id.length <= 40 ? await campagneDetail(getDb(), id) : null;
+  const c = id.length <= 40 ? await campagneDetail(actor, id) : null;
   if (!c) notFound();
   return (
     <div>

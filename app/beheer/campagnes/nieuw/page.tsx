@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { CAMPAGNE_REGELS, campagneVoorbeeld } from "@/lib/beheer/campagnes";
 import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
-import { BeheerKop } from "../../_componenten/Kop";
-import { Formulier, Tekstveld, Tekstvak } from "../../_componenten/Formulier";
+import { BeheerKop } from "@/app/components/Kop";
+import { Formulier, Tekstveld, Tekstvak } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 
 export const metadata = { title: "Nieuwe campagne" };
@@ -14,11 +13,11 @@ export default async function NieuweCampagne({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const ruw = (await searchParams).regels;
   const bekend = new Set(CAMPAGNE_REGELS.map((r) => r.code as string));
   const regels = (Array.isArray(ruw) ? ruw : ruw ? [ruw] : []).filter((r) => bekend.has(r));
-  const voorbeeld = regels.length ? await campagneVoorbeeld(getDb(), regels) : [];
+  const voorbeeld = regels.length ? await campagneVoorbeeld(actor, regels) : [];
   const teMailen = voorbeeld.filter((v) => v.berichtgever.actief && v.contactpersoon);
 
   return (

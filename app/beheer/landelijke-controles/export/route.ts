@@ -1,14 +1,14 @@
-import { getDb } from "@/lib/db/client";
 import { csvTekst } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
-import { cbsRoute, csvAntwoord } from "@/lib/beheer/route";
+import { csvBijlage } from "@/lib/http/antwoord";
+import { route } from "@/lib/http/route";
 import { landelijkeControle } from "@/lib/beheer/landelijke-controles";
 import { kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 
 /** The national checks' findings as CSV: BSN-level, so every download is audit-logged. */
-export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
+export const GET = route({ toegang: "cbs", vorm: "tekst" }, async ({ actor, req, herkomst }) => {
   const { jaar, kwartaal } = kwartaalUitParam(new URL(req.url).searchParams.get("kwartaal"));
-  const r = await landelijkeControle(getDb(), jaar, kwartaal);
+  const r = await landelijkeControle(actor, jaar, kwartaal);
   const rijen: string[][] = [
     ...r.dubbel.flatMap((d) =>
       d.gemeenten.map((g) => ["dubbel", d.bsn, g.gemeentecode, g.berichtgeverCode, g.verhuisd ? "ja" : "nee"]),
@@ -25,5 +25,5 @@ export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
   const csv = csvTekst([["controle", "bsn", "gemeentecode", "berichtgevercode", "verhuisd"], ...rijen], {
     aanhalen: /^\d{9}$/,
   });
-  return csvAntwoord(csv, `swi-landelijke-controles-${jaar}-k${kwartaal}.csv`);
+  return csvBijlage(csv, `swi-landelijke-controles-${jaar}-k${kwartaal}.csv`);
 });

@@ -1,14 +1,14 @@
-import { getDb } from "@/lib/db/client";
 import { csvTekst } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
-import { cbsRoute, csvAntwoord } from "@/lib/beheer/route";
+import { csvBijlage } from "@/lib/http/antwoord";
+import { route } from "@/lib/http/route";
 import { filterMonitor, MONITOR_CSV_KOLOMMEN, monitorCsvRijen, monitorVoorKwartaal } from "@/lib/beheer/monitor";
 import { monitorParams } from "@/lib/beheer/monitor-filter";
 
 /** The monitor as CSV, with the same quarter, filters and order as on screen. Counts only, no BSN. */
-export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
+export const GET = route({ toegang: "cbs", vorm: "tekst" }, async ({ actor, req, herkomst }) => {
   const { jaar, kwartaal, filter } = monitorParams(Object.fromEntries(new URL(req.url).searchParams));
-  const monitor = await monitorVoorKwartaal(getDb(), jaar, kwartaal);
+  const monitor = await monitorVoorKwartaal(actor, jaar, kwartaal);
   const rijen = filterMonitor(monitor.rijen, filter);
   await schrijfAudit({
     actor,
@@ -17,5 +17,5 @@ export const GET = cbsRoute(async ({ actor, req, herkomst }) => {
     ...herkomst,
   });
   const csv = csvTekst([[...MONITOR_CSV_KOLOMMEN], ...monitorCsvRijen(rijen)]);
-  return csvAntwoord(csv, `swi-monitor-${jaar}-k${kwartaal}.csv`);
+  return csvBijlage(csv, `swi-monitor-${jaar}-k${kwartaal}.csv`);
 });

@@ -2,23 +2,21 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
-import type { MaakTokenToestand } from "./acties";
+import type { ActieToestand, FormulierActie } from "@/lib/acties/formulier";
+import type { NieuweToken } from "@/lib/api-tokens/acties";
 
-export function MaakTokenFormulier({
-  actie,
-}: {
-  actie: (vorige: MaakTokenToestand, formulier: FormData) => Promise<MaakTokenToestand>;
-}) {
-  const [toestand, verstuur, bezig] = useActionState(actie, { soort: "leeg" });
+export function MaakTokenFormulier({ actie, code }: { actie: FormulierActie<NieuweToken>; code: string }) {
+  const [toestand, verstuur, bezig] = useActionState(actie, { status: "leeg" } as ActieToestand<NieuweToken>);
   const nieuw = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (toestand.soort === "gemaakt") nieuw.current?.focus();
+    if (toestand.status === "ok") nieuw.current?.focus();
   }, [toestand]);
-  const fout = toestand.soort === "fout" ? toestand.bericht : null;
+  const fout = toestand.status === "fout" ? (toestand.fouten[0]?.bericht ?? null) : null;
+  const gemaakt = toestand.status === "ok" ? toestand.gegevens : undefined;
 
   return (
     <div>
-      {toestand.soort === "gemaakt" && (
+      {gemaakt && (
         <div
           ref={nieuw}
           tabIndex={-1}
@@ -27,7 +25,7 @@ export function MaakTokenFormulier({
           className="mb-8 max-w-3xl border-l-8 border-groen bg-grijs-1 p-4"
         >
           <h3 id="nieuwe-token-titel" className="mb-2 text-xl font-semibold">
-            Token &quot;{toestand.naam}&quot; is aangemaakt
+            Token &quot;{gemaakt.naam}&quot; is aangemaakt
           </h3>
           <p className="mb-3">
             Kopieer de token nu en geef hem veilig door aan uw softwareleverancier.{" "}
@@ -40,7 +38,7 @@ export function MaakTokenFormulier({
           <input
             id="nieuwe-token"
             readOnly
-            value={toestand.token}
+            value={gemaakt.token}
             spellCheck={false}
             autoComplete="off"
             className="invoer max-w-none font-mono"
@@ -50,6 +48,7 @@ export function MaakTokenFormulier({
       )}
 
       <form action={verstuur} noValidate className="max-w-md">
+        <input type="hidden" name="code" value={code} />
         <ErrorSummary fouten={fout ? [{ veld: "token-naam", bericht: fout }] : []} />
         <div className="mb-4">
           <label htmlFor="token-naam" className="mb-1 block text-lg font-semibold">
@@ -69,8 +68,8 @@ export function MaakTokenFormulier({
             name="naam"
             type="text"
             maxLength={100}
-            defaultValue={toestand.soort === "fout" ? toestand.naam : ""}
-            key={toestand.soort === "gemaakt" ? toestand.prefix : "formulier"}
+            defaultValue={toestand.status === "fout" ? toestand.waarden.naam : ""}
+            key={gemaakt ? gemaakt.prefix : "formulier"}
             aria-describedby={fout ? "token-naam-hint token-naam-fout" : "token-naam-hint"}
             aria-invalid={fout ? true : undefined}
             className={`invoer ${fout ? "invoer-fout" : ""}`}

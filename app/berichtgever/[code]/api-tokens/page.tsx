@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { GeenRecht, apiTokensVanBerichtgever } from "@/lib/api-tokens/beheer";
+import { apiTokensVanBerichtgever } from "@/lib/api-tokens/beheer";
 import { vereisActor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
-import { maakTokenActie, trekTokenInActie } from "./acties";
+import { maakTokenActie, trekTokenInActie } from "@/lib/api-tokens/acties";
+import { Formulier } from "@/app/components/Formulier";
 import { MaakTokenFormulier } from "./MaakTokenFormulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "API-tokens" };
 
@@ -25,14 +25,7 @@ export default async function ApiTokens({
   const { code } = await params;
   const sp = await searchParams;
   const actor = await vereisActor();
-  let gegevens;
-  try {
-    gegevens = await apiTokensVanBerichtgever(actor, code);
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    if (e instanceof GeenRecht) forbidden();
-    throw e;
-  }
+  const gegevens = await voorPagina(() => apiTokensVanBerichtgever(actor, code));
   const { berichtgever, tokens } = gegevens;
   const teBevestigen = tokens.find((t) => t.id === sp.intrekken && !t.ingetrokkenOp);
   const ingetrokken = tokens.find((t) => t.id === sp.ingetrokken && t.ingetrokkenOp);
@@ -70,13 +63,15 @@ export default async function ApiTokens({
             Software die deze token gebruikt ({teBevestigen.prefix}…), kan daarna niets meer aanleveren of ophalen. Dit
             is niet terug te draaien.
           </p>
-          <form action={trekTokenInActie.bind(null, berichtgever.code)} className="flex flex-wrap items-center gap-4">
-            <input type="hidden" name="tokenId" value={teBevestigen.id} />
-            <button type="submit" className="knop">
-              Ja, trek de token in
-            </button>
+          <div className="flex flex-wrap items-center gap-4">
+            <Formulier
+              actie={trekTokenInActie}
+              knop="Ja, trek de token in"
+              verborgen={{ code: berichtgever.code, tokenId: teBevestigen.id }}
+              className=""
+            />
             <Link href={pagina}>Nee, annuleren</Link>
-          </form>
+          </div>
         </div>
       )}
 
@@ -139,7 +134,7 @@ export default async function ApiTokens({
         <h2 id="nieuw-titel" className="mb-3 text-2xl font-semibold">
           Nieuwe token
         </h2>
-        <MaakTokenFormulier actie={maakTokenActie.bind(null, berichtgever.code)} />
+        <MaakTokenFormulier actie={maakTokenActie} code={berichtgever.code} />
       </section>
     </div>
   );

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { vereisActor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { AANLEVERSTAAT_TEKST, type AanleverBeoordeling } from "@/lib/leveringen/aanleverperiode";
 import { leveringenOverzicht, type LeveringRij } from "@/lib/leveringen/data";
@@ -10,6 +8,7 @@ import { datumTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergav
 import { LiveStatus } from "./LiveStatus";
 import { StatusLabel } from "./StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "Leveringen" };
 
@@ -27,13 +26,7 @@ export default async function LeveringenPagina({
   const gevraagd = jaarSchema.safeParse((await searchParams).jaar);
   const jaar = gevraagd.success && gevraagd.data <= huidig ? gevraagd.data : huidig;
   const actor = await vereisActor();
-  let o;
-  try {
-    o = await leveringenOverzicht(actor, code, jaar);
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    throw e;
-  }
+  const o = await voorPagina(() => leveringenOverzicht(actor, code, jaar));
   const basis = `/berichtgever/${o.berichtgever.code}`;
   const alle = [...o.gemeenten.flatMap((g) => g.kwartalen.flatMap((k) => k.leveringen)), ...o.overige];
 

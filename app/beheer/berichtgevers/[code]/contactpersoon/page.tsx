@@ -1,19 +1,19 @@
 import { notFound } from "next/navigation";
 import { vereisCbs } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { berichtgeverDetail } from "@/lib/beheer/berichtgevers";
 import { vervangContactpersoonActie } from "@/lib/beheer/berichtgevers-acties";
-import { BeheerKop } from "../../../_componenten/Kop";
-import { Formulier, Tekstveld, Vinkje } from "../../../_componenten/Formulier";
+import { BeheerKop } from "@/app/components/Kop";
+import { Formulier, Tekstveld, Vinkje } from "@/app/components/Formulier";
+import { isViercijfercode } from "@/lib/db/validation";
 
 export const metadata = { title: "Contactpersoon vervangen" };
 
 export default async function ContactpersoonVervangen({ params }: { params: Promise<{ code: string }> }) {
-  await vereisCbs();
+  const actor = await vereisCbs();
   const { code } = await params;
-  if (!/^\d{4}$/.test(code)) notFound();
-  const b = await berichtgeverDetail(getDb(), code, huidigStatistiekjaar());
+  if (!isViercijfercode(code)) notFound();
+  const b = await berichtgeverDetail(actor, code, huidigStatistiekjaar());
   if (!b) notFound();
   const oud = b.contactpersoon;
   return (

@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { heeftRecht, vereisActor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { isPrefetch } from "@/lib/prefetch";
 import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
 import { grootteTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
 import { StatusLabel } from "../StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "Levering" };
 
@@ -28,15 +27,9 @@ export default async function LeveringDetailPagina({
   // Only the person's own request shows (and audits) the BSNs, never a prefetch of this page.
   const toonBsns = zoek.toon === "bsn" && !isPrefetch(await headers());
   const actor = await vereisActor();
-  let l;
-  let fouten;
-  try {
-    l = await leveringVoorActor(actor, id, code);
-    fouten = await foutenPagina(actor, id, pagina, { code, toonBsns });
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    throw e;
-  }
+  const [l, fouten] = await voorPagina(() =>
+    Promise.all([leveringVoorActor(actor, id, code), foutenPagina(actor, id, pagina, { code, toonBsns })]),
+  );
   const basis = `/berichtgever/${l.berichtgever.code}`;
   const pad = `${basis}/leveringen/${l.id}`;
   const magDownloaden = heeftRecht(actor, "persoonsgegevensDownloaden");

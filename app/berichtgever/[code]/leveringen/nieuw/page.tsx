@@ -1,23 +1,16 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { vereisActor } from "@/lib/auth/actor";
+import { vereisActor, heeftRecht } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { UploadFormulier } from "./UploadFormulier";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "Levering uploaden" };
 
 export default async function NieuweLeveringPagina({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await vereisActor();
-  let b;
-  try {
-    b = await berichtgeverOverzicht(actor, code, huidigStatistiekjaar());
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    throw e;
-  }
+  const b = await voorPagina(() => berichtgeverOverzicht(actor, code, huidigStatistiekjaar()));
   const basis = `/berichtgever/${b.code}`;
   return (
     <div>
@@ -28,7 +21,7 @@ export default async function NieuweLeveringPagina({ params }: { params: Promise
       <h1 className="mb-2 text-3xl font-bold">Levering uploaden</h1>
       <p className="mb-6 text-grijs-5">
         Berichtgever {b.code} · {b.naam}
-        {actor.rol === "CBS" ? " (u levert aan namens deze berichtgever)" : ""}
+        {heeftRecht(actor, "beheer") ? " (u levert aan namens deze berichtgever)" : ""}
       </p>
       <div className="mb-6 max-w-3xl space-y-2">
         <p>

@@ -1,28 +1,27 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute } from "@/lib/api";
+import { PortaalFout } from "@/lib/http/fouten";
+import { route } from "@/lib/http/route";
 import { DEEL_GROOTTE, eigenUploadSessie, ontvangDeel } from "@/lib/leveringen/uploadsessie";
-import { magUploaden, weigering } from "../../../antwoord";
 
 /** One part (raw bytes, at most 8 MiB); sending a part again replaces it. 204 when stored. */
-export const PUT = apiRoute(
-  z.object({ uploadId: z.string(), n: z.coerce.number().int().min(0) }),
+export const PUT = route(
+  {
+    toegang: "sessie",
+    vorm: "json",
+    recht: "uploaden",
+    storingBij: "upload",
+    params: z.object({ uploadId: z.string(), n: z.coerce.number().int().min(0) }),
+  },
   async ({ actor, params, req }) => {
-    const verboden = magUploaden(actor);
-    if (verboden) return verboden;
     const lengte = Number(req.headers.get("content-length") ?? NaN);
     if (Number.isFinite(lengte) && lengte > DEEL_GROOTTE) {
-      return NextResponse.json({ melding: `Een deel is hoogstens ${DEEL_GROOTTE} bytes.` }, { status: 413 });
+      throw new PortaalFout("te-groot", `Een deel is hoogstens ${DEEL_GROOTTE} bytes.`);
     }
-    if (!req.body) return NextResponse.json({ melding: "Het deel is leeg." }, { status: 422 });
-    try {
-      const sessie = await eigenUploadSessie(actor, params.uploadId);
-      await ontvangDeel(sessie, params.n, Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>));
-    } catch (fout) {
-      return weigering(fout);
-    }
+    if (!req.body) throw new PortaalFout("niet-verwerkbaar", "Het deel is leeg.");
+    const sessie = await eigenUploadSessie(actor, params.uploadId);
+    await ontvangDeel(sessie, params.n, Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>));
     return new Response(null, { status: 204 });
   },
 );

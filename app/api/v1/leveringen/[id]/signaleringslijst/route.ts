@@ -1,7 +1,9 @@
-import { v1Route } from "@/lib/api-v1/auth";
+import { route } from "@/lib/http/route";
 import { leveringParams } from "@/lib/api-v1/parameters";
 import { signaleringslijstCsv } from "@/lib/api-v1/signaleringslijst";
 
 export const dynamic = "force-dynamic";
 
-export const GET = v1Route(leveringParams, ({ actor, params }) => signaleringslijstCsv(actor, params.id));
+export const GET = route({ toegang: "token", vorm: "json", params: leveringParams }, ({ actor, params }) =>
+  signaleringslijstCsv(actor, params.id),
+);

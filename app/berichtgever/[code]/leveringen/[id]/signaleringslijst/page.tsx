@@ -1,24 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { vereisActor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
 import { momentTekst } from "@/lib/leveringen/weergave";
 import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { voorPagina } from "@/lib/http/pagina";
 
 export const metadata = { title: "Signaleringslijst" };
 
 export default async function SignaleringslijstPagina({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
   const actor = await vereisActor();
-  let s;
-  try {
-    s = await signaleringslijstVoorActor(actor, id, { code });
-  } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    throw e;
-  }
+  const s = await voorPagina(() => signaleringslijstVoorActor(actor, id, { code }));
   const basis = `/berichtgever/${s.levering.berichtgeverCode}`;
   const pad = `${basis}/leveringen/${s.levering.id}`;
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { vereisActor } from "@/lib/auth/actor";
-import { NietGevonden } from "@/lib/berichtgevers/toegang";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "@/lib/spiegelrapport/data";
 import type { SpiegelrapportGegevens } from "@/lib/spiegelrapport/gegevens";
 import { grafiekSvg, spiegelrapportGrafieken, waardeTekst, type Grafiek } from "@/lib/spiegelrapport/grafieken";
@@ -19,6 +18,7 @@ import {
 import { ernstTekst, regel } from "@/lib/swi/regels";
 import type { RegelCode } from "@/lib/swi/types";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { paginaVoorFout } from "@/lib/http/pagina";
 
 export const metadata = { title: "Spiegelrapport" };
 
@@ -36,9 +36,8 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
   try {
     g = await spiegelrapportVoorActor(actor, p.data.id, p.data.code);
   } catch (e) {
-    if (e instanceof NietGevonden) notFound();
-    if (e instanceof GeenSpiegelrapport) return <GeenRapport status={e.status} terug={leveringPad(p.data)} />;
-    throw e;
+    if (e instanceof GeenSpiegelrapport) return <GeenRapport status={e.leveringStatus} terug={leveringPad(p.data)} />;
+    paginaVoorFout(e);
   }
   const basis = `${leveringPad(p.data)}/spiegelrapport`;
   const r = g.rapport;

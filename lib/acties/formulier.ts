@@ -2,14 +2,19 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { vereisCbs } from "@/lib/auth/actor";
-import { herkomst } from "@/lib/client-adres";
-import { BeheerFout, voerBeheerUit, type BeheerContext, type Herkomst, type VeldFout } from "./context";
+import { vereisActor, vereisCbs, vereisRecht, type Actor, type Recht } from "@/lib/auth/actor";
+import { herkomst, type Herkomst } from "@/lib/client-adres";
+import { paginaVoorFout } from "@/lib/http/pagina";
+import { PortaalFout } from "@/lib/http/fouten";
+import { ActieFout, voerActieUit, type ActieContext, type VeldFout } from "./context";
 
 /**
- * The one wrapper every staff server action goes through: CBS staff only (anyone else gets the
- * 403 page, also when posting to the action directly), input checked with zod, the change and its
- * audit entries in one transaction (lib/beheer/context.ts), Dutch field errors back to the form.
+ * The one wrapper every server action goes through, in two kinds: `cbsActie` for CBS staff (anyone
+ * else gets the 403 page, also when posting to the action directly) and `berichtgeverActie` for a
+ * berichtgever's own people (the change itself decides the tenant: another berichtgever's data is
+ * the not-found page). Both check the input with zod, run the change with its audit entries and
+ * mails in one transaction (lib/acties/context.ts), and give Dutch field errors back to the form
+ * in one shape (ActieToestand).
  */
 
 export type ActieToestand<G = unknown> =
@@ -68,27 +73,47 @@ async function herkomstVanVerzoek(): Promise<Herkomst> {
   return herkomst(await headers());
 }
 
-export function cbsActie<S extends z.ZodType, G = unknown>(
+interface ActieOpties {
+  /** The work sends mail: the queue is made ready before the transaction opens. */
+  metMail?: boolean;
+  /** The right the role needs (RECHTEN); checked before the input is read. */
+  recht?: Recht;
+  /** Pages to show fresh after the change (default: the staff pages, for a staff action). */
+  vernieuw?: string;
+}
+
+type Werk<S extends z.ZodType, G> = (input: z.output<S>, ctx: ActieContext) => Promise<ActieUitkomst<G> | void>;
+
+function formulierActie<S extends z.ZodType, G>(
+  wie: () => Promise<Actor>,
   schema: S,
-  fn: (input: z.output<S>, ctx: BeheerContext) => Promise<ActieUitkomst<G> | void>,
-  opties: { metMail?: boolean } = {},
+  werk: Werk<S, G>,
+  opties: ActieOpties,
 ): FormulierActie<G> {
   return async (_vorige, formData) => {
-    const actor = await vereisCbs();
+    const actor = await wie();
+    if (opties.recht) {
+      try {
+        vereisRecht(actor, opties.recht);
+      } catch (e) {
+        paginaVoorFout(e);
+      }
+    }
     const waarden = tekstWaarden(formData);
     const parsed = schema.safeParse(formulierNaarObject(formData));
     if (!parsed.success) return { status: "fout", fouten: zodNaarVeldFouten(parsed.error), waarden };
     let uitkomst: ActieUitkomst<G> | void;
     try {
-      uitkomst = await voerBeheerUit(actor, (ctx) => fn(parsed.data, ctx), {
+      uitkomst = await voerActieUit(actor, (ctx) => werk(parsed.data, ctx), {
         herkomst: await herkomstVanVerzoek(),
         metMail: opties.metMail,
       });
     } catch (e) {
-      if (e instanceof BeheerFout) return { status: "fout", fouten: e.fouten, waarden };
+      if (e instanceof ActieFout) return { status: "fout", fouten: e.fouten, waarden };
+      if (e instanceof PortaalFout) paginaVoorFout(e);
       throw e;
     }
-    revalidatePath("/beheer", "layout");
+    if (opties.vernieuw) revalidatePath(opties.vernieuw, "layout");
     // redirect() throws; it must stay outside the try above.
     if (uitkomst?.naar) redirect(uitkomst.naar);
     return {
@@ -98,6 +123,24 @@ export function cbsActie<S extends z.ZodType, G = unknown>(
       waarden: uitkomst?.behoudWaarden ? waarden : undefined,
     };
   };
+}
+
+/** A staff change (CBS only). */
+export function cbsActie<S extends z.ZodType, G = unknown>(
+  schema: S,
+  werk: Werk<S, G>,
+  opties: Omit<ActieOpties, "recht"> = {},
+): FormulierActie<G> {
+  return formulierActie(vereisCbs, schema, werk, { vernieuw: "/beheer", ...opties });
+}
+
+/** A change by a berichtgever's contact person or back-up user (or CBS staff on their behalf). */
+export function berichtgeverActie<S extends z.ZodType, G = unknown>(
+  schema: S,
+  werk: Werk<S, G>,
+  opties: ActieOpties = {},
+): FormulierActie<G> {
+  return formulierActie(vereisActor, schema, werk, opties);
 }
 
 /** A checkbox group or multi-select: one value arrives as a string, several as an array, none as nothing. */

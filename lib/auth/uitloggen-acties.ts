@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { huidigeActor } from "@/lib/auth/actor";
-import { beeindigAlleSessies } from "@/lib/auth/uitloggen";
+import { beeindigAlleSessies } from "./uitloggen";
 
 /** Only the form's own confirmation field makes it act: a bare call changes nothing. */
 export async function overalUitloggen(formData: FormData): Promise<void> {

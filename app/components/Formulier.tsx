@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
-import type { ActieToestand, FormulierActie } from "@/lib/beheer/actie";
+import type { ActieToestand, FormulierActie } from "@/lib/acties/formulier";
 
 /**
  * A staff form on a server action made with cbsActie: GOV.UK-style error summary and field
@@ -29,7 +29,7 @@ export function Formulier<G>({
   className = "max-w-2xl",
 }: {
   actie: FormulierActie<G>;
-  knop: string;
+  knop: React.ReactNode;
   children?: React.ReactNode;
   /** Hidden fields (ids of what the form is about). */
   verborgen?: Record<string, string>;
