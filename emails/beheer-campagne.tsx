@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import { MailLayout, knopStijl } from "./layout";
+import { getal } from "@/lib/swi/opmaak";
 
 /**
  * A campaign (guidelines 4.2.3): one quality problem seen at many berichtgevers, with this
@@ -30,13 +31,13 @@ export function BeheerCampagneMail(p: BeheerCampagneProps) {
         <Text key={i}>{alinea}</Text>
       ))}
       <Text>
-        In de laatste leveringen van berichtgever {p.berichtgeverCode} ({p.berichtgeverNaam}) kwam dit {p.totaal} keer
-        voor:
+        In de laatste leveringen van berichtgever {p.berichtgeverCode} ({p.berichtgeverNaam}) kwam dit {getal(p.totaal)}{" "}
+        keer voor:
       </Text>
       <ul>
         {p.regels.map((r) => (
           <li key={r.code}>
-            {r.code} {r.naam}: {r.aantal}
+            {r.code} {r.naam}: {getal(r.aantal)}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Link, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import { MailLayout, knopStijl } from "./layout";
-import { momentTekst } from "./levering-opmaak";
+import { momentLang } from "@/lib/swi/opmaak";
 
 export interface LeveringOntvangenProps {
   /** The uploaded file (an XML, or a zip). */
@@ -18,8 +18,8 @@ export function LeveringOntvangenMail({ bestandsnaam, ontvangenOp, leveringen }:
     <MailLayout preview={`Wij hebben ${bestandsnaam} ontvangen`}>
       <Text>Geachte contactpersoon,</Text>
       <Text>
-        Wij hebben uw bestand {bestandsnaam} ontvangen op {momentTekst(ontvangenOp)}. Het bestand wordt nu
-        gecontroleerd. U krijgt een e-mail zodra de controle klaar is.
+        Wij hebben uw bestand {bestandsnaam} ontvangen op {momentLang(ontvangenOp)}. Het bestand wordt nu gecontroleerd.
+        U krijgt een e-mail zodra de controle klaar is.
       </Text>
       {leveringen.length > 1 ? (
         <>

@@ -2,7 +2,8 @@ import * as React from "react";
 import { Button, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import { MailLayout, knopStijl } from "./layout";
-import { aantal, datumTekst, onderwerpLevering } from "./levering-opmaak";
+import { onderwerpLevering } from "./levering-opmaak";
+import { datumLang, aantal } from "@/lib/swi/opmaak";
 
 export interface SignaleringslijstKlaarProps {
   bestandsnaam: string;
@@ -32,7 +33,7 @@ export function SignaleringslijstKlaarMail(p: SignaleringslijstKlaarProps) {
         Download de signaleringslijst
       </Button>
       <Text>
-        De lijst is beschikbaar tot {datumTekst(p.beschikbaarTot)}; daarna wordt hij verwijderd. U moet eerst inloggen;
+        De lijst is beschikbaar tot {datumLang(p.beschikbaarTot)}; daarna wordt hij verwijderd. U moet eerst inloggen;
         daarna komt u direct op de juiste pagina.
       </Text>
     </MailLayout>

@@ -2,7 +2,8 @@ import * as React from "react";
 import { Button, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import { MailLayout, knopStijl } from "./layout";
-import { aantal, onderwerpLevering } from "./levering-opmaak";
+import { onderwerpLevering } from "./levering-opmaak";
+import { aantal } from "@/lib/swi/opmaak";
 
 export interface LeveringVerwerktProps {
   bestandsnaam: string;

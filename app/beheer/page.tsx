@@ -2,6 +2,7 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Beheer" };
 
@@ -59,7 +60,7 @@ export default async function Beheer() {
 
       <section aria-labelledby="berichtgevers-titel">
         <h2 id="berichtgevers-titel" className="mb-3 text-2xl font-semibold">
-          Actieve berichtgevers ({berichtgevers.length})
+          Actieve berichtgevers ({getal(berichtgevers.length)})
         </h2>
         <Tabelgebied label="Actieve berichtgevers, horizontaal te scrollen">
           <table className="tabel">

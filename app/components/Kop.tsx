@@ -38,26 +38,3 @@ export function Melding({ children }: { children: React.ReactNode }) {
     </p>
   );
 }
-
-const dag = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-const moment = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-export function datum(d: Date): string {
-  return dag.format(d);
-}
-
-export function tijdstip(d: Date): string {
-  return moment.format(d);
-}

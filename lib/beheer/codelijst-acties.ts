@@ -12,6 +12,7 @@ import {
   type CodelijstVoorbeeld,
 } from "./codelijst";
 import { jaarSchema } from "./toewijzingen";
+import { aantal } from "@/lib/swi/opmaak";
 
 /** Loading a year's gemeente codelijst in two steps: upload and preview, then confirm. */
 
@@ -37,7 +38,7 @@ export const voorbeeldCodelijstActie = cbsActie(
     const gemeenten = controleerCsv(tekst);
     const voorbeeld = await codelijstVoorbeeld(ctx.tx, i.jaar, gemeenten);
     return {
-      melding: `Het bestand is gelezen: ${gemeenten.length} gemeenten. Controleer de verschillen hieronder en laad de lijst.`,
+      melding: `Het bestand is gelezen: ${aantal(gemeenten.length, "gemeente", "gemeenten")}. Controleer de verschillen hieronder en laad de lijst.`,
       gegevens: {
         voorbeeld,
         bestandsnaam: i.bestand.name,

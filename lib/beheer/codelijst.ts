@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { beheerLezing } from "./context";
 import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
 import { type Actor } from "@/lib/auth/actor";
+import { aantal } from "@/lib/swi/opmaak";
 
 /**
  * The CBS gemeente codelijst per statistiekjaar as loaded in the database (table gemeente), and
@@ -46,8 +47,8 @@ export async function codelijstUitDb(db: Db | Tx, jaar: number): Promise<DbCodel
     eigenLijst,
     gemeenten,
     toelichting: eigenLijst
-      ? `CBS-codelijst van gemeenten ${jaar} (${gemeenten.size} gemeenten).`
-      : `Er is nog geen CBS-codelijst van gemeenten voor ${jaar} geladen; de lijst van ${lijst.jaar} (${gemeenten.size} gemeenten) is gebruikt.`,
+      ? `CBS-codelijst van gemeenten ${jaar} (${aantal(gemeenten.size, "gemeente", "gemeenten")}).`
+      : `Er is nog geen CBS-codelijst van gemeenten voor ${jaar} geladen; de lijst van ${lijst.jaar} (${aantal(gemeenten.size, "gemeente", "gemeenten")}) is gebruikt.`,
   };
 }
 

@@ -4,6 +4,7 @@ import { adresInGebruikMelding, bestaandeGebruiker, trekToegangIn } from "./gebr
 import { portaalUrl } from "./mail";
 import { codelijstUitDb } from "./codelijst";
 import { huidigStatistiekjaar } from "@/lib/kalender";
+import { datum } from "@/lib/swi/opmaak";
 
 /**
  * The one registered contact person of a berichtgever (gets the mails, may download
@@ -19,15 +20,6 @@ export interface PersoonInvoer {
   naam: string;
   email: string;
   telefoon: string | null;
-}
-
-function datumNl(d: Date): string {
-  return new Intl.DateTimeFormat("nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).format(d);
 }
 
 async function vergrendelBerichtgever(ctx: ActieContext, berichtgeverId: string) {
@@ -141,7 +133,7 @@ export async function vervangContactpersoon(
 
   await stuurWelkom(ctx, b, nieuw.email);
   if (oud) {
-    const basis = { berichtgeverCode: b.code, berichtgeverNaam: b.naam, datum: datumNl(ctx.nu) };
+    const basis = { berichtgeverCode: b.code, berichtgeverNaam: b.naam, datum: datum(ctx.nu) };
     await ctx.mail({
       aan: oud.email,
       sjabloon: "beheer-contactpersoon-gewijzigd",

@@ -365,19 +365,6 @@ export function perProvincie(rijen: readonly MonitorRij[]) {
     .map(([provincie, tellingen]) => ({ provincie, ...tellingen }));
 }
 
-const datumFmt = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-export function formatMoment(d: Date): string {
-  return datumFmt.format(d);
-}
-
 export const MONITOR_CSV_KOLOMMEN = [
   "gemeentecode",
   "gemeente",

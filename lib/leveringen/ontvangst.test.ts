@@ -147,7 +147,9 @@ describe("registreerAanlevering", () => {
     }).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(AanleveringGeweigerd);
     expect((fout as AanleveringGeweigerd).code).toBe("DUBBEL");
-    expect((fout as AanleveringGeweigerd).melding).toMatch(/al eerder aangeleverd, op \d\d-\d\d-\d{4} om \d\d:\d\d/);
+    expect((fout as AanleveringGeweigerd).melding).toMatch(
+      /al eerder aangeleverd, op \d{1,2} \p{L}+ \d{4} om \d\d:\d\d/u,
+    );
     expect(await opgeslagen("aanleveringen/")).toEqual(voor);
     expect(
       await getDb().aanlevering.count({

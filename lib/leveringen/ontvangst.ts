@@ -16,6 +16,7 @@ import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { leveringOpslag } from "./opslag";
 import { Staart, zipLedenUitStaart } from "./zipnamen";
 import { PortaalFout, type FoutSoort } from "@/lib/http/fouten";
+import { momentLang } from "@/lib/swi/opmaak";
 
 export type WeigerCode = "NAAM" | "BERICHTGEVER" | "TE_GROOT" | "DUBBEL" | "LEEG";
 
@@ -160,23 +161,10 @@ class Begrenzer extends Transform {
   }
 }
 
-function momentTekst(d: Date): string {
-  const f = new Intl.DateTimeFormat("nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(d);
-  const deel = (t: string) => f.find((p) => p.type === t)?.value ?? "";
-  return `${deel("day")}-${deel("month")}-${deel("year")} om ${deel("hour")}:${deel("minute")}`;
-}
-
 function dubbel(eerder: { ontvangenOp: Date; bestandsnaam: string }): AanleveringGeweigerd {
   return new AanleveringGeweigerd(
     "DUBBEL",
-    `Dit bestand is al eerder aangeleverd, op ${momentTekst(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.`,
+    `Dit bestand is al eerder aangeleverd, op ${momentLang(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.`,
   );
 }
 

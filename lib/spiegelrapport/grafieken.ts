@@ -12,7 +12,8 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { kenmerkNaam } from "@/lib/swi/format";
 import type { Spiegelrapport, SpiegelrapportRij, VullingRij } from "@/lib/swi/spiegelrapport";
-import { getalTekst, huidigKwartaalTekst, procentTekst, vorigKwartaalTekst } from "./weergave";
+import { huidigKwartaalTekst, vorigKwartaalTekst } from "./weergave";
+import { getal, procent } from "@/lib/swi/opmaak";
 
 export interface GrafiekPunt {
   label: string;
@@ -41,7 +42,7 @@ function rijMap(r: Spiegelrapport): Map<string, SpiegelrapportRij> {
   return new Map(r.rijen.map((rij) => [rij.sleutel, rij]));
 }
 
-function procent(deel: number, geheel: number): number {
+function aandeel(deel: number, geheel: number): number {
   return geheel > 0 ? (deel / geheel) * 100 : 0;
 }
 
@@ -71,8 +72,8 @@ function vulling(
       const vorigAantal = rij?.vorig ?? null;
       return {
         label: `${k} ${kenmerkNaam(k)}`,
-        huidig: procent(huidigAantal, huidigNoemer),
-        vorig: vorigAantal === null || vorigNoemer === null ? null : procent(vorigAantal, vorigNoemer),
+        huidig: aandeel(huidigAantal, huidigNoemer),
+        vorig: vorigAantal === null || vorigNoemer === null ? null : aandeel(vorigAantal, vorigNoemer),
         huidigAantal,
         vorigAantal,
       };
@@ -109,8 +110,8 @@ function vullingNaarPopulatie(r: Spiegelrapport, vulling: readonly VullingRij[])
     vorigLabel: vorigKwartaalTekst(r),
     punten: vulling.map((v) => ({
       label: `${v.kenmerk} ${kenmerkNaam(v.kenmerk)} (${v.populatie})`,
-      huidig: procent(v.huidig.gevuld, v.huidig.populatie),
-      vorig: v.vorig === null ? null : procent(v.vorig.gevuld, v.vorig.populatie),
+      huidig: aandeel(v.huidig.gevuld, v.huidig.populatie),
+      vorig: v.vorig === null ? null : aandeel(v.vorig.gevuld, v.vorig.populatie),
       huidigAantal: v.huidig.gevuld,
       vorigAantal: v.vorig?.gevuld ?? null,
       huidigNoemer: v.huidig.populatie,
@@ -148,7 +149,7 @@ export function spiegelrapportGrafieken(r: Spiegelrapport): Grafiek[] {
 }
 
 export function waardeTekst(g: Grafiek, waarde: number): string {
-  return g.eenheid === "procent" ? procentTekst(waarde) : getalTekst(waarde);
+  return g.eenheid === "procent" ? procent(waarde) : getal(waarde);
 }
 
 const KLEUR_HUIDIG = "#01689b"; // hemelblauw donker (contrast 5.7:1 on white)
@@ -213,7 +214,7 @@ function tekenGrafiek(g: Grafiek): string {
       domain: g.eenheid === "procent" ? [0, 100] : [0, max],
       grid: true,
       axis: "top",
-      tickFormat: (d: number) => (g.eenheid === "procent" ? `${d}%` : getalTekst(d)),
+      tickFormat: (d: number) => (g.eenheid === "procent" ? `${d}%` : getal(d)),
     },
     fy: { label: null, domain: g.punten.map((p) => p.label), padding: 0.15 },
     y: { axis: null, domain: perioden, padding: 0.1 },

@@ -9,7 +9,6 @@ import { kenmerkNaam } from "@/lib/swi/format";
 import type { RegelCode } from "@/lib/swi/types";
 import type { SpiegelrapportGegevens } from "./gegevens";
 import {
-  getalTekst,
   groepeerRijen,
   huidigKwartaalTekst,
   regelsMetSignalen,
@@ -18,12 +17,7 @@ import {
   vorigKwartaalTekst,
   vulgetalTekst,
 } from "./weergave";
-
-const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  dateStyle: "long",
-  timeStyle: "short",
-});
+import { getal, momentLang } from "@/lib/swi/opmaak";
 
 const LINTBLAUW = "#154273";
 
@@ -68,8 +62,8 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
   alinea(
     doc,
     document,
-    `Ontvangen op ${DATUMTIJD.format(g.levering.ontvangenOp)}` +
-      (g.levering.verwerktOp ? `, verwerkt op ${DATUMTIJD.format(g.levering.verwerktOp)}.` : "."),
+    `Ontvangen op ${momentLang(g.levering.ontvangenOp)}` +
+      (g.levering.verwerktOp ? `, verwerkt op ${momentLang(g.levering.verwerktOp)}.` : "."),
   );
   alinea(
     doc,
@@ -85,7 +79,7 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
       "Deze levering is vervangen door een latere levering voor dezelfde gemeente en hetzelfde kwartaal.",
     );
   }
-  alinea(doc, document, `Personen in de levering: ${getalTekst(r.personen)}.`);
+  alinea(doc, document, `Personen in de levering: ${getal(r.personen)}.`);
 
   for (const groep of groepeerRijen(r.rijen)) {
     kop(doc, document, "H2", groep.groep, 13);
@@ -96,8 +90,8 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
       groep.rijen.map((rij) => [
         rij.omschrijving,
         rij.kenmerk === null ? "" : String(rij.kenmerk),
-        getalTekst(rij.huidig),
-        rij.vorig === null ? "-" : getalTekst(rij.vorig),
+        getal(rij.huidig),
+        rij.vorig === null ? "-" : getal(rij.vorig),
         rij.verschil === null ? "-" : verschilTekst(rij.verschil, "-"),
       ]),
       [230, 50, 70, 70, 75],
@@ -132,7 +126,7 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
     alinea(
       doc,
       document,
-      `Signalen per persoon: ${getalTekst(r.signalenPerErnst.fout)} fout, ${getalTekst(r.signalenPerErnst.waarschuwing)} waarschuwing, ${getalTekst(r.signalenPerErnst.info)} informatief. De uitleg per controle staat op de pagina Aanleverformaat van het portaal.`,
+      `Signalen per persoon: ${getal(r.signalenPerErnst.fout)} fout, ${getal(r.signalenPerErnst.waarschuwing)} waarschuwing, ${getal(r.signalenPerErnst.info)} informatief. De uitleg per controle staat op de pagina Aanleverformaat van het portaal.`,
     );
     tabel(
       doc,
@@ -140,7 +134,7 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
       ["Controle", "Ernst", "Aantal"],
       metSignalen.map(({ code, aantal }) => {
         const rg = regel(code as RegelCode);
-        return [rg.titel, ernstTekst(rg), getalTekst(aantal)];
+        return [rg.titel, ernstTekst(rg), getal(aantal)];
       }),
       [260, 165, 70],
     );

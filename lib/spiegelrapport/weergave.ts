@@ -6,23 +6,13 @@ import { formatKwartaal } from "@/lib/swi/datum";
 import { REGELS } from "@/lib/swi/regels";
 import type { Spiegelrapport, SpiegelrapportRij, Vulgetal } from "@/lib/swi/spiegelrapport";
 import type { SpiegelrapportGegevens } from "./gegevens";
-
-const GETAL = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
-const PROCENT = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-
-export function getalTekst(n: number): string {
-  return GETAL.format(n);
-}
-
-export function procentTekst(p: number): string {
-  return `${PROCENT.format(p)}%`;
-}
+import { getal, procent } from "@/lib/swi/opmaak";
 
 /** "68,6% (1.348 van 1.965)", or "-" when nobody is in the population. */
 export function vulgetalTekst(v: Vulgetal | null): string {
   if (v === null) return "-";
   if (v.populatie === 0) return "- (0 van 0)";
-  return `${procentTekst((v.gevuld / v.populatie) * 100)} (${getalTekst(v.gevuld)} van ${getalTekst(v.populatie)})`;
+  return `${procent((v.gevuld / v.populatie) * 100)} (${getal(v.gevuld)} van ${getal(v.populatie)})`;
 }
 
 /**
@@ -30,8 +20,8 @@ export function vulgetalTekst(v: Vulgetal | null): string {
  * it and use a hyphen.
  */
 export function verschilTekst(v: number, minteken = "\u2212"): string {
-  if (v > 0) return `+${GETAL.format(v)}`;
-  if (v < 0) return `${minteken}${GETAL.format(-v)}`;
+  if (v > 0) return `+${getal(v)}`;
+  if (v < 0) return `${minteken}${getal(-v)}`;
   return "0";
 }
 

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { aantal } from "./opmaak";
 
 export interface Gemeente {
   code: string;
@@ -73,8 +74,8 @@ export function laadCodelijst(jaar: number, map: string = GEMEENTEN_MAP): Codeli
     gemeenten,
     codes: new Set(gemeenten.keys()),
     toelichting: eigenLijst
-      ? `CBS-codelijst van gemeenten ${jaar} (${gemeenten.size} gemeenten).`
-      : `Er is (nog) geen CBS-codelijst van gemeenten voor ${jaar}; de lijst van ${lijstJaar} (${gemeenten.size} gemeenten) is gebruikt.`,
+      ? `CBS-codelijst van gemeenten ${jaar} (${aantal(gemeenten.size, "gemeente", "gemeenten")}).`
+      : `Er is (nog) geen CBS-codelijst van gemeenten voor ${jaar}; de lijst van ${lijstJaar} (${aantal(gemeenten.size, "gemeente", "gemeenten")}) is gebruikt.`,
   };
 }
 

@@ -23,6 +23,7 @@ import type ExcelJS from "exceljs";
 import { csvTekst, veiligeCel } from "./tabel";
 import { regel } from "./regels";
 import type { BestandSignaal, Datum, LeveringKop, RegelCode, Severity, Signaal } from "./types";
+import { moment, swiDatum } from "./opmaak";
 
 export interface SignaleringslijstInvoer {
   fileName: string;
@@ -158,17 +159,6 @@ export function signaleringslijstCsv(invoer: SignaleringslijstInvoer): string {
   return csvTekst(rijen, { aanhalen: /^\d+$/ });
 }
 
-const AMSTERDAM = "Europe/Amsterdam";
-
-function datumTekst(d: Datum): string {
-  const s = String(d);
-  return `${s.slice(6, 8)}-${s.slice(4, 6)}-${s.slice(0, 4)}`;
-}
-
-function momentTekst(d: Date): string {
-  return new Intl.DateTimeFormat("nl-NL", { timeZone: AMSTERDAM, dateStyle: "short", timeStyle: "short" }).format(d);
-}
-
 const ERNST_KLEUR: Record<Severity, string> = { fout: "FFF8D7DA", waarschuwing: "FFFFF3CD", info: "FFE2E3E5" };
 
 /** The XLSX: sheets Toelichting, Signalen, Bestandssignalen. */
@@ -240,13 +230,13 @@ function schrijfToelichting(
     ["Gemeente", invoer.gemeentenaam ? `${kop.gemeentecode} ${invoer.gemeentenaam}` : kop.gemeentecode],
     ["Statistiekjaar en -kwartaal", `${kop.statistiekjaar} kwartaal ${kop.statistiekkwartaal}`],
   ];
-  if (invoer.ontvangen !== undefined) gegevens.push(["Ontvangen op", datumTekst(invoer.ontvangen)]);
+  if (invoer.ontvangen !== undefined) gegevens.push(["Ontvangen op", swiDatum(invoer.ontvangen)]);
   if (invoer.aantalPersonen !== undefined)
     gegevens.push(["Aantal personen in het bestand", String(invoer.aantalPersonen)]);
   gegevens.push(["Signalen over personen", String(aantalSignalen)]);
   gegevens.push(["Signalen over het bestand", String(aantalBestand)]);
-  gegevens.push(["Aangemaakt op", momentTekst(invoer.aangemaakt ?? new Date())]);
-  if (invoer.beschikbaarTot) gegevens.push(["Beschikbaar tot", momentTekst(invoer.beschikbaarTot)]);
+  gegevens.push(["Aangemaakt op", moment(invoer.aangemaakt ?? new Date())]);
+  if (invoer.beschikbaarTot) gegevens.push(["Beschikbaar tot", moment(invoer.beschikbaarTot)]);
   for (const [naam, waarde] of gegevens) {
     const rij = blad.addRow([naam, veiligeCel(waarde)]);
     rij.getCell(1).font = { bold: true };

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
-import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { moment } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Auditlog" };
 
@@ -126,7 +127,7 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
           <tbody>
             {rijen.map((r) => (
               <tr key={r.id}>
-                <td className="whitespace-nowrap">{tijdstip(r.tijdstip)}</td>
+                <td className="whitespace-nowrap">{moment(r.tijdstip)}</td>
                 <td>
                   {r.actorEmail ?? (r.actorRol ? "—" : "systeem")}
                   {r.actorRol && <span className="block text-grijs-5">{r.actorRol}</span>}

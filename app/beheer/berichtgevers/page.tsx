@@ -4,6 +4,7 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { aantal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Berichtgevers" };
 
@@ -67,9 +68,7 @@ export default async function Berichtgevers({
       </form>
       <Tabelgebied label=", horizontaal te scrollen">
         <table className="tabel">
-          <caption className="mb-2 text-left">
-            {rijen.length === 1 ? "1 berichtgever" : `${rijen.length} berichtgevers`}
-          </caption>
+          <caption className="mb-2 text-left">{aantal(rijen.length, "berichtgever", "berichtgevers")}</caption>
           <thead>
             <tr>
               <th scope="col">Code</th>

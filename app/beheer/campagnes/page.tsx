@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { campagnes } from "@/lib/beheer/campagnes";
-import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { moment } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Campagnes" };
 
@@ -40,7 +41,7 @@ export default async function Campagnes() {
             <tbody>
               {lijst.map((c) => (
                 <tr key={c.id}>
-                  <td>{tijdstip(c.verstuurdOp)}</td>
+                  <td>{moment(c.verstuurdOp)}</td>
                   <td>
                     <Link href={`/beheer/campagnes/${c.id}`}>{c.titel}</Link>
                   </td>

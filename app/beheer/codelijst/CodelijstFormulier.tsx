@@ -6,12 +6,13 @@ import {
   type CodelijstVoorbeeldGegevens,
 } from "@/lib/beheer/codelijst-acties";
 import { Bestandsveld, Formulier, Tekstveld, Vinkje } from "@/app/components/Formulier";
+import { aantal, getal } from "@/lib/swi/opmaak";
 
 function Lijst({ titel, items, leeg }: { titel: string; items: string[]; leeg: string }) {
   return (
     <div className="mb-4">
       <h4 className="font-semibold">
-        {titel} ({items.length})
+        {titel} ({getal(items.length)})
       </h4>
       {items.length === 0 ? (
         <p className="text-grijs-5">{leeg}</p>
@@ -31,7 +32,8 @@ function Voorbeeld({ g }: { g: CodelijstVoorbeeldGegevens }) {
   return (
     <section aria-labelledby="voorbeeld-titel" className="mt-8 max-w-3xl border-2 border-grijs-2 p-4">
       <h3 id="voorbeeld-titel" className="mb-3 text-xl font-semibold">
-        Codelijst {v.jaar}: {v.aantal} gemeenten{v.vergelekenMet ? `, vergeleken met ${v.vergelekenMet}` : ""}
+        Codelijst {v.jaar}: {aantal(v.aantal, "gemeente", "gemeenten")}
+        {v.vergelekenMet ? `, vergeleken met ${v.vergelekenMet}` : ""}
       </h3>
       <Lijst
         titel="Nieuw"
@@ -48,7 +50,7 @@ function Voorbeeld({ g }: { g: CodelijstVoorbeeldGegevens }) {
         items={v.verschil.hernoemd.map((x) => `${x.code}: ${x.oud} wordt ${x.nieuw}`)}
         leeg="Geen namen gewijzigd."
       />
-      <p className="mb-4">Ongewijzigd: {v.verschil.ongewijzigd}.</p>
+      <p className="mb-4">Ongewijzigd: {getal(v.verschil.ongewijzigd)}.</p>
       {v.getroffenToewijzingen.length > 0 && (
         <div className="mb-4 border-l-8 border-oranje bg-grijs-1 p-3">
           <p className="font-semibold">

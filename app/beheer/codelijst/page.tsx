@@ -1,9 +1,10 @@
 import { vereisCbs } from "@/lib/auth/actor";
 import { geladenLijsten } from "@/lib/beheer/codelijst";
-import { BeheerKop, Melding, tijdstip } from "@/app/components/Kop";
+import { BeheerKop, Melding } from "@/app/components/Kop";
 import { CodelijstFormulier } from "./CodelijstFormulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { isViercijfercode } from "@/lib/db/validation";
+import { moment, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Gemeentecodelijst" };
 
@@ -45,9 +46,9 @@ export default async function Codelijst({
               {lijsten.map((l) => (
                 <tr key={l.jaar}>
                   <td>{l.jaar}</td>
-                  <td>{l.aantal}</td>
+                  <td>{getal(l.aantal)}</td>
                   <td>{l.bron}</td>
-                  <td>{tijdstip(l.geladenOp)}</td>
+                  <td>{moment(l.geladenOp)}</td>
                 </tr>
               ))}
             </tbody>

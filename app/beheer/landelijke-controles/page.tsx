@@ -6,6 +6,7 @@ import { isPrefetch } from "@/lib/prefetch";
 import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { aantal, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Landelijke controles" };
 
@@ -80,8 +81,8 @@ export default async function LandelijkeControles({
               {jaar} kwartaal {kwartaal}
             </h2>
             <p>
-              Gelezen: {r.gelezen} leveringen van {jaar} kwartaal {kwartaal} en {r.gelezenVolgend} van {r.volgend.jaar}{" "}
-              kwartaal {r.volgend.kwartaal}.{" "}
+              Gelezen: {aantal(r.gelezen, "levering", "leveringen")} van {jaar} kwartaal {kwartaal} en{" "}
+              {getal(r.gelezenVolgend)} van {r.volgend.jaar} kwartaal {r.volgend.kwartaal}.{" "}
               {!r.volgendCompleet && (
                 <strong>
                   De aanleverperiode van {r.volgend.jaar} kwartaal {r.volgend.kwartaal} loopt nog: &quot;na verhuizing
@@ -92,7 +93,8 @@ export default async function LandelijkeControles({
             {r.nietGelezen.length > 0 && (
               <details className="mt-3">
                 <summary className="cursor-pointer font-semibold text-hemel-donker">
-                  {r.nietGelezen.length} leveringen konden niet worden gelezen
+                  {aantal(r.nietGelezen.length, "levering", "leveringen")}{" "}
+                  {r.nietGelezen.length === 1 ? "kon" : "konden"} niet worden gelezen
                 </summary>
                 <ul className="ml-6 mt-2 list-disc">
                   {r.nietGelezen.map((n) => (
@@ -113,7 +115,7 @@ export default async function LandelijkeControles({
           </section>
           <section aria-labelledby="dubbel-titel" className="mb-8">
             <h2 id="dubbel-titel" className="mb-3 text-2xl font-semibold">
-              Dubbel geleverd ({r.dubbel.length})
+              Dubbel geleverd ({getal(r.dubbel.length)})
             </h2>
             {r.dubbel.length === 0 ? (
               <p>Geen BSN&apos;s gevonden die door meer gemeenten zijn geleverd zonder verhuizing.</p>
@@ -150,7 +152,7 @@ export default async function LandelijkeControles({
           </section>
           <section aria-labelledby="verdwenen-titel">
             <h2 id="verdwenen-titel" className="mb-3 text-2xl font-semibold">
-              Na verhuizing verdwenen ({r.verdwenen.length})
+              Na verhuizing verdwenen ({getal(r.verdwenen.length)})
             </h2>
             {r.verdwenen.length === 0 ? (
               <p>

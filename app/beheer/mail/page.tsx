@@ -2,10 +2,11 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { mailOverzicht } from "@/lib/mail/wachtrij";
 import type { MailStatus } from "@/lib/generated/prisma/enums";
-import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { verstuurOpnieuwActie } from "@/lib/beheer/mail-acties";
 import { Formulier } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { moment } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Uitgaande e-mail" };
 
@@ -86,7 +87,7 @@ export default async function MailWachtrij({
             <tbody>
               {rijen.map((m) => (
                 <tr key={m.id}>
-                  <td className="whitespace-nowrap">{tijdstip(m.createdAt)}</td>
+                  <td className="whitespace-nowrap">{moment(m.createdAt)}</td>
                   <td className="break-all">{m.aan}</td>
                   <td>
                     {m.onderwerp}
@@ -95,7 +96,7 @@ export default async function MailWachtrij({
                   <td>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</td>
                   <td className="whitespace-nowrap">
                     <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
-                    {m.verzondenOp && <span className="block text-sm">{tijdstip(m.verzondenOp)}</span>}
+                    {m.verzondenOp && <span className="block text-sm">{moment(m.verzondenOp)}</span>}
                   </td>
                   <td className="text-right">{m.pogingen}</td>
                   <td>

@@ -1,6 +1,7 @@
 import type { MonitorFilterStatus, MonitorStatus } from "@/lib/beheer/monitor";
 import { MONITOR_STATUS_TEKST } from "@/lib/beheer/monitor";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { getal } from "@/lib/swi/opmaak";
 
 /**
  * Status shown as words with a colour beside them (never colour alone), and the country's state
@@ -78,7 +79,7 @@ export function Landkaart({
                   {VOLGORDE.filter((s) => p[s] > 0)
                     .map((s) => `${MONITOR_STATUS_TEKST[s].toLowerCase()} ${p[s]}`)
                     .join(", ")}
-                  {p.teLaat > 0 && `; te laat ${p.teLaat}`}
+                  {p.teLaat > 0 && `; te laat ${getal(p.teLaat)}`}
                 </td>
               </tr>
             ))}

@@ -14,10 +14,11 @@ import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
 import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
 import { herinneringenVanKwartaal, nogNietGeleverd } from "@/lib/beheer/herinneringen";
 import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
-import { BeheerKop, tijdstip } from "@/app/components/Kop";
+import { BeheerKop } from "@/app/components/Kop";
 import { Formulier } from "@/app/components/Formulier";
 import { StatusLabel, Landkaart } from "./Weergave";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { moment, aantal, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Landelijke leveringsmonitor" };
 
@@ -34,7 +35,7 @@ const KOLOMMEN: { veld: Sorteerveld; kop: string; getal?: boolean }[] = [
 
 function verschil(r: MonitorRij): string {
   if (r.verschil === null) return "—";
-  return r.verschil > 0 ? `+${r.verschil}` : String(r.verschil);
+  return r.verschil > 0 ? `+${getal(r.verschil)}` : getal(r.verschil);
 }
 
 export default async function Monitor({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
@@ -131,9 +132,9 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
           <ul className="mb-4 ml-6 list-disc">
             {herinneringen.map((h) => (
               <li key={h.id}>
-                {tijdstip(h.verstuurdOp)}:{" "}
+                {moment(h.verstuurdOp)}:{" "}
                 {h.soort === "AUTOMATISCH" ? "automatisch" : `door ${h.verstuurdDoor?.naam ?? "onbekend"}`},{" "}
-                {h.aantalMails} {h.aantalMails === 1 ? "e-mail" : "e-mails"}
+                {aantal(h.aantalMails, "e-mail", "e-mails")}
               </li>
             ))}
           </ul>
@@ -160,7 +161,8 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
         <Tabelgebied label="Tabel, horizontaal te scrollen">
           <table className="tabel">
             <caption className="mb-2 text-left">
-              {rijen.length} van {monitor.rijen.length} rijen. Klik op een kolomkop om te sorteren.
+              {getal(rijen.length)} van {aantal(monitor.rijen.length, "rij", "rijen")}. Klik op een kolomkop om te
+              sorteren.
             </caption>
             <thead>
               <tr>
@@ -206,7 +208,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
                   <td>
                     <StatusLabel status={r.status} teLaat={r.teLaat} />
                   </td>
-                  <td>{r.ontvangenOp ? tijdstip(r.ontvangenOp) : "—"}</td>
+                  <td>{r.ontvangenOp ? moment(r.ontvangenOp) : "—"}</td>
                   <td className="text-right">{r.aantalPersonen ?? "—"}</td>
                   <td className="text-right">{verschil(r)}</td>
                   <td className="text-right">{r.aantalSignalen ?? "—"}</td>

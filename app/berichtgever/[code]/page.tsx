@@ -3,10 +3,11 @@ import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { recenteLeveringen } from "@/lib/leveringen/data";
-import { kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
+import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { StatusLabel } from "./leveringen/StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
+import { moment } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -76,7 +77,7 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
                       <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
                     </td>
                     <td className="whitespace-nowrap">{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</td>
-                    <td className="whitespace-nowrap">{momentTekst(l.ontvangenOp)}</td>
+                    <td className="whitespace-nowrap">{moment(l.ontvangenOp)}</td>
                     <td>
                       <StatusLabel status={l.status} />
                     </td>

@@ -9,6 +9,7 @@ import { regel } from "../regels";
 import type { BestandSignaal, GeparsteLevering, Persoon } from "../types";
 import type { Basis } from "./basis";
 import { kenmerk } from "./kenmerken";
+import { aantal, getal, procent } from "../opmaak";
 
 export const F01_MIN_VORIG = 20;
 export const F01_MIN_VERSCHIL = 10;
@@ -89,8 +90,8 @@ function telPersoon(v: Vulgraad, p: Persoon): void {
   tel(v, 33, asiel, begin);
 }
 
-function procent(teller: number, noemer: number): string {
-  return `${Math.round((1000 * teller) / noemer) / 10}%`.replace(".", ",");
+function deel(teller: number, noemer: number): string {
+  return procent((100 * teller) / noemer);
 }
 
 function signaal(rule: BestandSignaal["rule"], message: string): BestandSignaal {
@@ -114,7 +115,7 @@ export function bestandSignalen(
       uit.push(
         signaal(
           "F01",
-          `Deze levering bevat ${n1} personen, tegen ${n0} in de levering over ${vorigeTekst}: ${n1 > n0 ? "een stijging" : "een daling"} van ${verschil} personen (${procent(verschil, n0)}).`,
+          `Deze levering bevat ${aantal(n1, "persoon", "personen")}, tegen ${getal(n0)} in de levering over ${vorigeTekst}: ${n1 > n0 ? "een stijging" : "een daling"} van ${aantal(verschil, "persoon", "personen")} (${deel(verschil, n0)}).`,
         ),
       );
     }
@@ -131,7 +132,7 @@ export function bestandSignalen(
     uit.push(
       signaal(
         "F02",
-        `Alfabetiseringscursus (18) is leeg bij ${leeg} van de ${intake} personen bij wie de brede intake is begonnen (${procent(leeg, intake)}).`,
+        `Alfabetiseringscursus (18) is leeg bij ${getal(leeg)} van de ${getal(intake)} personen bij wie de brede intake is begonnen (${deel(leeg, intake)}).`,
       ),
     );
   }
@@ -151,7 +152,7 @@ export function bestandSignalen(
       uit.push(
         signaal(
           "F03",
-          `${info.element} (${k}) is gevuld bij ${procent(g1, n1)} van de personen voor wie het geldt (${g1} van ${n1}), tegen ${procent(g0, n0)} (${g0} van ${n0}) in de levering over ${vorigeTekst}.`,
+          `${info.element} (${k}) is gevuld bij ${deel(g1, n1)} van de personen voor wie het geldt (${getal(g1)} van ${getal(n1)}), tegen ${deel(g0, n0)} (${getal(g0)} van ${getal(n0)}) in de levering over ${vorigeTekst}.`,
         ),
       );
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { datumTekst, eersteDagNaKwartaal, isGeboortedatum, isKalenderdatum, laatsteDagKwartaal } from "./datum";
+import { eersteDagNaKwartaal, isGeboortedatum, isKalenderdatum, laatsteDagKwartaal } from "./datum";
+import { swiDatumLang } from "../opmaak";
 
 describe("datum", () => {
   it("knows real calendar dates, leap years included", () => {
@@ -23,8 +24,8 @@ describe("datum", () => {
   });
 
   it("writes dates in Dutch", () => {
-    expect(datumTekst(20260331)).toBe("31 maart 2026");
-    expect(datumTekst(19850300)).toBe("maart 1985");
-    expect(datumTekst(19850000)).toBe("1985");
+    expect(swiDatumLang(20260331)).toBe("31 maart 2026");
+    expect(swiDatumLang(19850300)).toBe("maart 1985");
+    expect(swiDatumLang(19850000)).toBe("1985");
   });
 });

@@ -1,21 +1,6 @@
 /** Calendar facts on jjjjmmdd numbers (types.ts Datum). */
 import type { Datum } from "../types";
 
-const MAANDEN = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
 export function isSchrikkeljaar(jaar: number): boolean {
   return jaar % 4 === 0 && (jaar % 100 !== 0 || jaar % 400 === 0);
 }
@@ -59,15 +44,6 @@ export function laatsteDagKwartaal(jaar: number, kwartaal: number): Datum {
 /** The first day after the quarter: from then on it has ended. */
 export function eersteDagNaKwartaal(jaar: number, kwartaal: number): Datum {
   return kwartaal === 4 ? (jaar + 1) * 10000 + 101 : eersteDagKwartaal(jaar, kwartaal + 1);
-}
-
-/** "31 maart 2026"; incomplete Geboortedatum: "maart 1985", "1985". */
-export function datumTekst(datum: Datum): string {
-  const jaar = Math.floor(datum / 10000);
-  const maand = Math.floor(datum / 100) % 100;
-  const dag = datum % 100;
-  if (maand < 1 || maand > 12) return String(jaar);
-  return dag === 0 ? `${MAANDEN[maand - 1]} ${jaar}` : `${dag} ${MAANDEN[maand - 1]} ${jaar}`;
 }
 
 /** jjjjmmdd of a JavaScript Date in local time (the day a file is received). */

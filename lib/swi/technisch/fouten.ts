@@ -1,5 +1,6 @@
 /** The bounded list of technische fouten of one file. */
 import type { TechnischeFout, TechnischeRegelCode } from "../types";
+import { getal } from "../opmaak";
 
 /** At most this many failures are kept per file; errorCount still counts them all. */
 export const MAX_FOUTEN = 1000;
@@ -92,7 +93,7 @@ export class Foutenlijst {
   resultaat(): TechnischeFout[] {
     for (const groep of this.groepen.values()) {
       if (groep.fout === null || groep.herhalingen === 0) continue;
-      const keer = groep.herhalingen === 1 ? "nog 1 keer" : `nog ${groep.herhalingen.toLocaleString("nl-NL")} keer`;
+      const keer = `nog ${getal(groep.herhalingen)} keer`;
       const regels = groep.regels.length > 0 ? `, onder meer op regel ${opsomming(groep.regels.map(String))}` : "";
       groep.fout.message += ` Dit komt ${keer} voor${regels}.`;
       groep.herhalingen = 0;

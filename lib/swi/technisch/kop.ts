@@ -2,7 +2,8 @@
 import { kenmerkLabel } from "../format";
 import type { ControleContext, LeveringKop } from "../types";
 import type { Bestandsnaam } from "./bestandsnaam";
-import { datumTekst, eersteDagNaKwartaal, laatsteDagKwartaal } from "./datum";
+import { eersteDagNaKwartaal, laatsteDagKwartaal } from "./datum";
+import { swiDatumLang } from "../opmaak";
 import type { Foutenlijst } from "./fouten";
 
 export function controleerKop(
@@ -81,7 +82,7 @@ export function controleerKop(
         2,
         "T07",
         `Het bestand gaat over kwartaal ${kwartaal} van ${jaar}, maar dat kwartaal is nog niet voorbij: het loopt tot en met ` +
-          `${datumTekst(laatsteDagKwartaal(jaar, kwartaal))}. U kunt de gegevens over dit kwartaal aanleveren vanaf ${datumTekst(vanaf)}.`,
+          `${swiDatumLang(laatsteDagKwartaal(jaar, kwartaal))}. U kunt de gegevens over dit kwartaal aanleveren vanaf ${swiDatumLang(vanaf)}.`,
         false,
       );
     }

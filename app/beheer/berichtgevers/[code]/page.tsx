@@ -13,10 +13,11 @@ import {
   wijzigBerichtgeverActie,
   wijzigGegevensActie,
 } from "@/lib/beheer/berichtgevers-acties";
-import { BeheerKop, Melding, datum } from "@/app/components/Kop";
+import { BeheerKop, Melding } from "@/app/components/Kop";
 import { Formulier, Tekstveld } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { isViercijfercode } from "@/lib/db/validation";
+import { datumLang, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -79,7 +80,7 @@ export default async function BerichtgeverBeheer({
             <dt className="font-semibold">Telefoon</dt>
             <dd>{b.contactpersoon.telefoon ?? "—"}</dd>
             <dt className="font-semibold">Contactpersoon sinds</dt>
-            <dd>{datum(b.contactpersoon.sinds)}</dd>
+            <dd>{datumLang(b.contactpersoon.sinds)}</dd>
           </dl>
         ) : (
           <p className="mb-4">Er is geen contactpersoon geregistreerd.</p>
@@ -285,9 +286,9 @@ export default async function BerichtgeverBeheer({
         </h2>
         <dl className="mb-4 grid max-w-2xl grid-cols-1 sm:grid-cols-[14rem_1fr] gap-y-1">
           <dt className="font-semibold">Aangemaakt op</dt>
-          <dd>{datum(b.createdAt)}</dd>
+          <dd>{datumLang(b.createdAt)}</dd>
           <dt className="font-semibold">Aangeleverde bestanden</dt>
-          <dd>{b.aantalAanleveringen}</dd>
+          <dd>{getal(b.aantalAanleveringen)}</dd>
           <dt className="font-semibold">Actieve API-tokens</dt>
           <dd>{b.actieveTokens}</dd>
         </dl>
@@ -338,8 +339,8 @@ export default async function BerichtgeverBeheer({
                 <tr key={h.id}>
                   <td>{h.naam}</td>
                   <td>{h.email}</td>
-                  <td>{datum(h.van)}</td>
-                  <td>{h.tot ? datum(h.tot) : "nu"}</td>
+                  <td>{datumLang(h.van)}</td>
+                  <td>{h.tot ? datumLang(h.tot) : "nu"}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { vereisCbs } from "@/lib/auth/actor";
 import { campagneDetail } from "@/lib/beheer/campagnes";
-import { BeheerKop, Melding, tijdstip } from "@/app/components/Kop";
+import { BeheerKop, Melding } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { moment, aantal, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Campagne" };
 
@@ -24,7 +25,7 @@ export default async function Campagne({
       <BeheerKop
         titel={c.titel}
         kruimels={[{ href: "/beheer/campagnes", tekst: "Campagnes" }]}
-        ondertitel={`Verstuurd op ${tijdstip(c.verstuurdOp)} door ${c.aangemaaktDoor.naam} (${c.aangemaaktDoor.email})`}
+        ondertitel={`Verstuurd op ${moment(c.verstuurdOp)} door ${c.aangemaaktDoor.naam} (${c.aangemaaktDoor.email})`}
       />
       {typeof verstuurd === "string" && /^\d+$/.test(verstuurd) && (
         <Melding>De campagne is verstuurd: {verstuurd} e-mails staan in de wachtrij.</Melding>
@@ -37,7 +38,9 @@ export default async function Campagne({
       </dl>
       <Tabelgebied label="Gemaild:, horizontaal te scrollen">
         <table className="tabel">
-          <caption className="mb-2 text-left">Gemaild: {c.ontvangers.length} berichtgevers</caption>
+          <caption className="mb-2 text-left">
+            Gemaild: {aantal(c.ontvangers.length, "berichtgever", "berichtgevers")}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Berichtgever</th>
@@ -62,7 +65,7 @@ export default async function Campagne({
                     .map(([r, n]) => `${r}: ${n}`)
                     .join(", ")}
                 </td>
-                <td className="text-right">{o.aantalSignalen}</td>
+                <td className="text-right">{getal(o.aantalSignalen)}</td>
               </tr>
             ))}
           </tbody>

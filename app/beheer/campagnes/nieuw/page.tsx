@@ -5,6 +5,7 @@ import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
 import { BeheerKop } from "@/app/components/Kop";
 import { Formulier, Tekstveld, Tekstvak } from "@/app/components/Formulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
+import { aantal, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Nieuwe campagne" };
 
@@ -62,7 +63,8 @@ export default async function NieuweCampagne({
             <Tabelgebied label=", horizontaal te scrollen">
               <table className="tabel">
                 <caption className="mb-2 text-left">
-                  {voorbeeld.length} berichtgevers met signalen; {teMailen.length} krijgen een e-mail.
+                  {aantal(voorbeeld.length, "berichtgever", "berichtgevers")} met signalen; {getal(teMailen.length)}{" "}
+                  {teMailen.length === 1 ? "krijgt" : "krijgen"} een e-mail.
                 </caption>
                 <thead>
                   <tr>
@@ -88,14 +90,16 @@ export default async function NieuweCampagne({
                         </Link>
                       </td>
                       <td>
-                        {v.gemeenten.map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${g.totaal}`).join("; ")}
+                        {v.gemeenten
+                          .map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${getal(g.totaal)}`)
+                          .join("; ")}
                       </td>
                       {regels.map((r) => (
                         <td key={r} className="text-right">
                           {v.perRegel[r]}
                         </td>
                       ))}
-                      <td className="text-right font-semibold">{v.totaal}</td>
+                      <td className="text-right font-semibold">{getal(v.totaal)}</td>
                       <td>
                         {v.berichtgever.actief && v.contactpersoon
                           ? v.contactpersoon
@@ -117,7 +121,7 @@ export default async function NieuweCampagne({
           </h2>
           <Formulier
             actie={verstuurCampagneActie}
-            knop={`Versturen naar ${teMailen.length} ${teMailen.length === 1 ? "contactpersoon" : "contactpersonen"}`}
+            knop={`Versturen naar ${aantal(teMailen.length, "contactpersoon", "contactpersonen")}`}
             verborgen={{ regels: regels.join(",") }}
           >
             <Tekstveld

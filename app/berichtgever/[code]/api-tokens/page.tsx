@@ -6,14 +6,9 @@ import { Formulier } from "@/app/components/Formulier";
 import { MaakTokenFormulier } from "./MaakTokenFormulier";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
+import { momentLang } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "API-tokens" };
-
-const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  dateStyle: "medium",
-  timeStyle: "short",
-});
 
 export default async function ApiTokens({
   params,
@@ -104,14 +99,14 @@ export default async function ApiTokens({
                       <code>{t.prefix}…</code>
                     </td>
                     <td>
-                      {DATUMTIJD.format(t.aangemaaktOp)}
+                      {momentLang(t.aangemaaktOp)}
                       <br />
                       <span className="text-grijs-5">door {t.aangemaaktDoor}</span>
                     </td>
-                    <td>{t.laatstGebruiktOp ? DATUMTIJD.format(t.laatstGebruiktOp) : "nog niet"}</td>
+                    <td>{t.laatstGebruiktOp ? momentLang(t.laatstGebruiktOp) : "nog niet"}</td>
                     <td>
                       {t.ingetrokkenOp ? (
-                        <>Ingetrokken op {DATUMTIJD.format(t.ingetrokkenOp)}</>
+                        <>Ingetrokken op {momentLang(t.ingetrokkenOp)}</>
                       ) : (
                         <>
                           Actief

@@ -4,11 +4,12 @@ import { vereisActor } from "@/lib/auth/actor";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { AANLEVERSTAAT_TEKST, type AanleverBeoordeling } from "@/lib/leveringen/aanleverperiode";
 import { leveringenOverzicht, type LeveringRij } from "@/lib/leveringen/data";
-import { datumTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
+import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "./LiveStatus";
 import { StatusLabel } from "./StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
+import { moment, swiDatum } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Leveringen" };
 
@@ -85,7 +86,7 @@ export default async function LeveringenPagina({
                       {kwartaalTekst(jaar, k.kwartaal)}
                     </th>
                     <td className="whitespace-nowrap">
-                      {datumTekst(k.aanlevering.begin)} t/m {datumTekst(k.aanlevering.einde)}
+                      {swiDatum(k.aanlevering.begin)} t/m {swiDatum(k.aanlevering.einde)}
                     </td>
                     <td>
                       <AanleverStand a={k.aanlevering} />
@@ -173,7 +174,7 @@ function LeveringLijst({
           </Link>
           <StatusLabel status={l.status} />
           <span className="text-sm text-grijs-5">
-            ontvangen {momentTekst(l.ontvangenOp)}
+            ontvangen {moment(l.ontvangenOp)}
             {metKwartaal && l.gemeentecode
               ? ` · gemeente ${l.gemeentecode}, ${kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}`
               : ""}

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { isPrefetch } from "@/lib/prefetch";
 import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
-import { grootteTekst, kwartaalTekst, momentTekst } from "@/lib/leveringen/weergave";
+import { grootteTekst, kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
 import { StatusLabel } from "../StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
+import { moment, aantal, getal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Levering" };
 
@@ -52,7 +53,7 @@ export default async function LeveringDetailPagina({
         <p className="mb-6 max-w-3xl border-l-4 border-hemel-donker bg-grijs-1 p-3" data-testid="vervangen-door">
           Deze levering is vervangen door een latere levering voor hetzelfde kwartaal:{" "}
           <Link href={`${basis}/leveringen/${l.vervangenDoor.id}`}>{l.vervangenDoor.bestandsnaam}</Link>, ontvangen{" "}
-          {momentTekst(l.vervangenDoor.ontvangenOp)}.
+          {moment(l.vervangenDoor.ontvangenOp)}.
         </p>
       ) : null}
 
@@ -76,8 +77,8 @@ export default async function LeveringDetailPagina({
           <p className="mb-3 max-w-3xl">
             Het bestand is afgekeurd en niet verwerkt. Herstel de fouten en lever het bestand opnieuw aan.{" "}
             {fouten.aantalFouten > fouten.aantalOpgeslagen
-              ? `Er zijn ${fouten.aantalFouten} fouten gevonden; de eerste ${fouten.aantalOpgeslagen} staan hieronder.`
-              : `Er ${fouten.aantalFouten === 1 ? "is 1 fout" : `zijn ${fouten.aantalFouten} fouten`} gevonden.`}
+              ? `Er zijn ${getal(fouten.aantalFouten)} fouten gevonden; de eerste ${getal(fouten.aantalOpgeslagen)} staan hieronder.`
+              : `Er ${fouten.aantalFouten === 1 ? "is" : "zijn"} ${aantal(fouten.aantalFouten, "fout", "fouten")} gevonden.`}
           </p>
           <p className="mb-4 flex flex-wrap gap-4">
             <Link href={`${basis}/leveringen/nieuw`} className="knop">
@@ -121,7 +122,8 @@ export default async function LeveringDetailPagina({
                 <table className="tabel" data-testid="fouten">
                   <caption className="mb-2 text-left">
                     Fouten {(fouten.pagina - 1) * fouten.perPagina + 1} tot en met{" "}
-                    {(fouten.pagina - 1) * fouten.perPagina + fouten.fouten.length} van {fouten.aantalOpgeslagen}
+                    {getal((fouten.pagina - 1) * fouten.perPagina + fouten.fouten.length)} van{" "}
+                    {getal(fouten.aantalOpgeslagen)}
                   </caption>
                   <thead>
                     <tr>
@@ -177,7 +179,8 @@ export default async function LeveringDetailPagina({
             ) : null}
             {l.signaleringslijst ? (
               <li>
-                <Link href={`${pad}/signaleringslijst`}>Signaleringslijst</Link>: {l.signaleringslijst.aantalSignalen}{" "}
+                <Link href={`${pad}/signaleringslijst`}>Signaleringslijst</Link>:{" "}
+                {getal(l.signaleringslijst.aantalSignalen)}{" "}
                 {l.signaleringslijst.aantalSignalen === 1 ? "signaal" : "signalen"} over personen, met BSN.
               </li>
             ) : null}
@@ -215,7 +218,7 @@ export default async function LeveringDetailPagina({
             </code>
           </dd>
           <dt className="font-semibold">Ontvangen op</dt>
-          <dd>{momentTekst(l.ontvangenOp)}</dd>
+          <dd>{moment(l.ontvangenOp)}</dd>
           <dt className="font-semibold">Aangeleverd via</dt>
           <dd>{l.bron === "API" ? "de API (leverancierskoppeling)" : "het portaal"}</dd>
           {l.geuploadDoor ? (
@@ -227,13 +230,13 @@ export default async function LeveringDetailPagina({
           {l.aantalPersonen !== null ? (
             <>
               <dt className="font-semibold">Aantal personen</dt>
-              <dd>{l.aantalPersonen}</dd>
+              <dd>{getal(l.aantalPersonen)}</dd>
             </>
           ) : null}
           {l.aantalSignalen !== null ? (
             <>
               <dt className="font-semibold">Aantal signalen</dt>
-              <dd>{l.aantalSignalen}</dd>
+              <dd>{getal(l.aantalSignalen)}</dd>
             </>
           ) : null}
         </dl>
@@ -267,7 +270,7 @@ function Tijdlijn({ stappen }: { stappen: TijdlijnItem[] }) {
           <span aria-hidden="true">{s.staat === "gedaan" ? "● " : s.staat === "bezig" ? "◐ " : "○ "}</span>
           <span className={s.staat === "open" ? "" : "font-semibold"}>{s.label}</span>
           <span className="sr-only"> ({STAAT_TEKST[s.staat]})</span>
-          {s.moment ? <span> · {momentTekst(s.moment)}</span> : s.staat === "bezig" ? <span> · bezig…</span> : null}
+          {s.moment ? <span> · {moment(s.moment)}</span> : s.staat === "bezig" ? <span> · bezig…</span> : null}
         </li>
       ))}
     </ol>
@@ -283,7 +286,7 @@ function LeveringKortLijst({ leveringen, basis }: { leveringen: LeveringKort[]; 
             {v.bestandsnaam}
           </Link>
           <StatusLabel status={v.status} />
-          <span className="text-sm text-grijs-5">ontvangen {momentTekst(v.ontvangenOp)}</span>
+          <span className="text-sm text-grijs-5">ontvangen {moment(v.ontvangenOp)}</span>
         </li>
       ))}
     </ul>

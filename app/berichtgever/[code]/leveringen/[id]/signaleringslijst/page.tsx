@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { vereisActor } from "@/lib/auth/actor";
 import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
-import { momentTekst } from "@/lib/leveringen/weergave";
 import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
+import { moment, aantal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Signaleringslijst" };
 
@@ -26,8 +26,8 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
 
       <p className="mb-4 max-w-3xl">
         De signaleringslijst noemt per persoon (BSN) de gegevens die bij de statistische controle opvielen:{" "}
-        {s.aantalSignalen} {s.aantalSignalen === 1 ? "signaal" : "signalen"}. Een signaal keurt de levering niet af;
-        controleer de registratie en lever de juiste gegevens bij de volgende levering.
+        {aantal(s.aantalSignalen, "signaal", "signalen")}. Een signaal keurt de levering niet af; controleer de
+        registratie en lever de juiste gegevens bij de volgende levering.
       </p>
 
       {s.beschikbaar ? (
@@ -40,8 +40,7 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
             <strong>
               {s.dagenOver} {s.dagenOver === 1 ? "dag" : "dagen"}
             </strong>{" "}
-            beschikbaar, tot {momentTekst(s.verlooptOp)}. Daarna wordt de lijst verwijderd, omdat hij persoonsgegevens
-            bevat.
+            beschikbaar, tot {moment(s.verlooptOp)}. Daarna wordt de lijst verwijderd, omdat hij persoonsgegevens bevat.
           </p>
           {s.magDownloaden ? (
             <>
@@ -71,9 +70,8 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
             Deze signaleringslijst is verlopen
           </h2>
           <p className="max-w-3xl" data-testid="verlopen">
-            De lijst was 14 dagen te downloaden, tot {momentTekst(s.verlooptOp)}, en is daarna verwijderd. Hebt u hem
-            nog nodig, neem dan contact op met het CBS via{" "}
-            <a href="mailto:wetinburgering@cbs.nl">wetinburgering@cbs.nl</a>.
+            De lijst was 14 dagen te downloaden, tot {moment(s.verlooptOp)}, en is daarna verwijderd. Hebt u hem nog
+            nodig, neem dan contact op met het CBS via <a href="mailto:wetinburgering@cbs.nl">wetinburgering@cbs.nl</a>.
           </p>
         </section>
       )}

@@ -7,7 +7,6 @@ import { grafiekSvg, spiegelrapportGrafieken, waardeTekst, type Grafiek } from "
 import { statusTekst } from "@/lib/leveringen/status";
 import { leveringPad, spiegelrapportParams } from "@/lib/spiegelrapport/parameters";
 import {
-  getalTekst,
   groepeerRijen,
   huidigKwartaalTekst,
   regelsMetSignalen,
@@ -19,14 +18,9 @@ import { ernstTekst, regel } from "@/lib/swi/regels";
 import type { RegelCode } from "@/lib/swi/types";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { paginaVoorFout } from "@/lib/http/pagina";
+import { getal, momentLang } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Spiegelrapport" };
-
-const DATUMTIJD = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam",
-  dateStyle: "long",
-  timeStyle: "short",
-});
 
 export default async function SpiegelrapportPagina({ params }: { params: Promise<{ code: string; id: string }> }) {
   const p = spiegelrapportParams.safeParse(await params);
@@ -64,15 +58,15 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
         <dt className="font-semibold">Bestand</dt>
         <dd>{g.levering.bestandsnaam}</dd>
         <dt className="font-semibold">Ontvangen</dt>
-        <dd>{DATUMTIJD.format(g.levering.ontvangenOp)}</dd>
+        <dd>{momentLang(g.levering.ontvangenOp)}</dd>
         {g.levering.verwerktOp && (
           <>
             <dt className="font-semibold">Verwerkt</dt>
-            <dd>{DATUMTIJD.format(g.levering.verwerktOp)}</dd>
+            <dd>{momentLang(g.levering.verwerktOp)}</dd>
           </>
         )}
         <dt className="font-semibold">Personen</dt>
-        <dd>{getalTekst(r.personen)}</dd>
+        <dd>{getal(r.personen)}</dd>
         <dt className="font-semibold">Vergeleken met</dt>
         <dd>{vorig ? `de levering over ${vorig} (vorig kwartaal)` : "geen levering over het vorige kwartaal"}</dd>
       </dl>
@@ -147,10 +141,10 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
                         {rij.omschrijving}
                       </th>
                       <td>{rij.kenmerk ?? ""}</td>
-                      <td className="text-right tabular-nums">{getalTekst(rij.huidig)}</td>
+                      <td className="text-right tabular-nums">{getal(rij.huidig)}</td>
                       {vorig && (
                         <>
-                          <td className="text-right tabular-nums">{rij.vorig === null ? "" : getalTekst(rij.vorig)}</td>
+                          <td className="text-right tabular-nums">{rij.vorig === null ? "" : getal(rij.vorig)}</td>
                           <td className="text-right tabular-nums">
                             {rij.verschil === null ? "" : verschilTekst(rij.verschil)}
                           </td>
@@ -255,8 +249,8 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
                     {pt.huidigAantal !== undefined && (
                       <span className="text-grijs-5">
                         {" "}
-                        ({getalTekst(pt.huidigAantal)}
-                        {pt.huidigNoemer !== undefined ? ` van ${getalTekst(pt.huidigNoemer)}` : ""})
+                        ({getal(pt.huidigAantal)}
+                        {pt.huidigNoemer !== undefined ? ` van ${getal(pt.huidigNoemer)}` : ""})
                       </span>
                     )}
                   </td>
@@ -266,9 +260,9 @@ function GrafiekMetTabel({ g }: { g: Grafiek }) {
                       {pt.vorigAantal !== undefined && pt.vorigAantal !== null && (
                         <span className="text-grijs-5">
                           {" "}
-                          ({getalTekst(pt.vorigAantal)}
+                          ({getal(pt.vorigAantal)}
                           {pt.vorigNoemer !== undefined && pt.vorigNoemer !== null
-                            ? ` van ${getalTekst(pt.vorigNoemer)}`
+                            ? ` van ${getal(pt.vorigNoemer)}`
                             : ""}
                           )
                         </span>
@@ -298,10 +292,9 @@ function SignalenPerControle({ g }: { g: SpiegelrapportGegevens }) {
       ) : (
         <>
           <p className="mb-4 max-w-3xl">
-            Signalen over personen: {getalTekst(r.signalenPerErnst.fout)} fout,{" "}
-            {getalTekst(r.signalenPerErnst.waarschuwing)} waarschuwing en {getalTekst(r.signalenPerErnst.info)}{" "}
-            informatief. De personen staan op de signaleringslijst bij de levering. Klik op een controle voor de uitleg
-            en wat u kunt doen.
+            Signalen over personen: {getal(r.signalenPerErnst.fout)} fout, {getal(r.signalenPerErnst.waarschuwing)}{" "}
+            waarschuwing en {getal(r.signalenPerErnst.info)} informatief. De personen staan op de signaleringslijst bij
+            de levering. Klik op een controle voor de uitleg en wat u kunt doen.
           </p>
           <Tabelgebied label="Aantal signalen per controle, horizontaal te scrollen">
             <table className="tabel max-w-3xl">
@@ -324,7 +317,7 @@ function SignalenPerControle({ g }: { g: SpiegelrapportGegevens }) {
                         <Link href={`/formaat#${code}`}>{rg.titel}</Link>
                       </th>
                       <td>{ernstTekst(rg)}</td>
-                      <td className="text-right tabular-nums">{getalTekst(aantal)}</td>
+                      <td className="text-right tabular-nums">{getal(aantal)}</td>
                     </tr>
                   );
                 })}
