@@ -21,9 +21,21 @@ const config = [
     ],
   },
   {
-    files: ["lib/swi/**/*.ts"],
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "emails/**/*.tsx", "scripts/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.testhulp.ts", "**/testhulp/**", "**/__mocks__/**"],
     rules: {
-      // The SWI domain stays framework-free: the CLI, the worker and the portal share it.
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/*.testhulp", "**/testhulp/*"], message: "test support is for tests only" }] },
+      ],
+    },
+  },
+  ...[false, true].map((productie) => ({
+    // The SWI domain stays framework-free (the CLI, the worker and the portal share it), tests
+    // included; its product code also never uses test support.
+    files: ["lib/swi/**/*.ts"],
+    ...(productie ? { ignores: ["**/*.test.ts", "**/*.testhulp.ts", "**/testhulp/**"] } : {}),
+    rules: {
       "no-restricted-imports": [
         "error",
         {
@@ -38,11 +50,14 @@ const config = [
               group: ["@/*", "!@/lib/swi", "!@/lib/swi/*"],
               message: "lib/swi imports only from lib/swi and packages",
             },
+            ...(productie
+              ? [{ group: ["**/*.testhulp", "**/testhulp/*"], message: "test support is for tests only" }]
+              : []),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ["app/**/*.ts", "app/**/*.tsx", "proxy.ts"],
     rules: {
@@ -52,9 +67,10 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/lib/db/client", "@/lib/db/testing", "@prisma/*", "@/lib/generated/prisma/client"],
+              group: ["@/lib/db/client", "@/lib/db/database.testhulp", "@prisma/*", "@/lib/generated/prisma/client"],
               message: "app/ reads through lib/ with the actor, never the database itself",
             },
+            { group: ["**/*.testhulp", "**/testhulp/*"], message: "test support is for tests only" },
           ],
         },
       ],

@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { genereerLevering, genereerLeveringPaar } from "../lib/swi/testing/generator";
+import { genereerLevering, genereerLeveringPaar } from "../lib/swi/testhulp/generator";
 
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "bench", "out");

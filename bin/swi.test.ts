@@ -10,9 +10,9 @@ import yazl from "yazl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REGELS } from "../lib/swi/regels";
 import { XSD_PATH } from "../lib/swi/schema";
-import { genereerLevering, type GegenereerdeLevering } from "../lib/swi/testing/generator";
-import { vervuil, type VervuilingSoort } from "../lib/swi/testing/vervuiling";
-import { schrijfLeveringXml } from "../lib/swi/testing/xml-schrijver";
+import { genereerLevering, type GegenereerdeLevering } from "../lib/swi/testhulp/generator";
+import { vervuil, type VervuilingSoort } from "../lib/swi/testhulp/vervuiling";
+import { schrijfLeveringXml } from "../lib/swi/testhulp/xml-schrijver";
 
 const ROOT = resolve(__dirname, "..");
 const CLI = join(ROOT, "bin", "swi.ts");

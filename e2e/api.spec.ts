@@ -7,8 +7,8 @@
 import crypto from "node:crypto";
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { voorbeeldRapport } from "../lib/spiegelrapport/testdata";
-import { genereerLevering } from "../lib/swi/testing/generator";
+import { voorbeeldRapport } from "../lib/spiegelrapport/voorbeeldrapport.testhulp";
+import { genereerLevering } from "../lib/swi/testhulp/generator";
 import { CONTACT_0153, logInAls } from "./support/auth";
 import { metDatabase } from "./support/db";
 

@@ -1,6 +1,6 @@
 import { expect, it, vi } from "vitest";
 import { SOCKET_ADRES_HEADER } from "@/lib/client-adres";
-import { metAppDatabase, type TestDatabase } from "@/lib/db/testing";
+import { metAppDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 
 const verzoekKoppen = vi.hoisted(() => ({ waarde: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => verzoekKoppen.waarde }));

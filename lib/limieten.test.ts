@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { maakTeller } from "./limieten";
 
 let t: TestDatabase;

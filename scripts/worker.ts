@@ -1,12 +1,12 @@
 /**
  * The background worker: processes uploaded files, sends queued mail and purges expired files
- * (lib/jobs/worker.ts). `npm start` and the e2e server start it beside the web server with the
+ * (lib/achtergrond/worker.ts). `npm start` and the e2e server start it beside the web server with the
  * same environment; in production run it as its own service (`tsx scripts/worker.ts`), as many as
  * you like against one database.
  */
 import os from "node:os";
 import { closeDb } from "@/lib/db/client";
-import { overleefVerlorenDatabase, startWorker } from "@/lib/jobs/worker";
+import { overleefVerlorenDatabase, startWorker } from "@/lib/achtergrond/worker";
 
 async function main() {
   // An empty variable means "not set", as in scripts/start.ts.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
-import { metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
+import { metTestwereld, type Testwereld } from "@/lib/leveringen/testwereld.testhulp";
 
 /**
  * What a visitor or a staff member can type ends up in the staff's spreadsheets: a user agent in

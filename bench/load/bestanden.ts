@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import yazl from "yazl";
 import { laadCodelijst } from "../../lib/swi/gemeenten";
-import { genereerLeveringPaar } from "../../lib/swi/testing/generator";
+import { genereerLeveringPaar } from "../../lib/swi/testhulp/generator";
 import { aantallenPersonen, type Scenario } from "./scenario";
 
 /** Bump when the generator or this layout changes, so cached files are made anew. */

@@ -4,7 +4,7 @@
  * pages and spiegelrapporten while the deliveries are processed. Every request's latency is kept.
  */
 import fs from "node:fs";
-import { maakRng } from "../../lib/swi/testing/prng";
+import { maakRng } from "../../lib/swi/testhulp/prng";
 import type { BenchBestand } from "./bestanden";
 import type { Toegang } from "./portaal";
 

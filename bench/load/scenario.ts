@@ -3,7 +3,7 @@
  * reproducible from a seed and unit-tested: who delivers how many persons, when each upload
  * starts, and how latencies are summarised.
  */
-import { maakRng } from "../../lib/swi/testing/prng";
+import { maakRng } from "../../lib/swi/testhulp/prng";
 
 export interface Scenario {
   berichtgevers: number;

@@ -11,7 +11,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { maakOpslag } from "../../lib/storage";
-import { voorbeeldRapport } from "../../lib/spiegelrapport/testdata";
+import { voorbeeldRapport } from "../../lib/spiegelrapport/voorbeeldrapport.testhulp";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "../../lib/swi/signaleringslijst";
 import { e2eVarDir } from "./browser";
 import { metDatabase } from "./db";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
 import { GeenRecht, NietGevonden } from "@/lib/http/fouten";
-import { metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import { metTestwereld, type Testwereld } from "@/lib/leveringen/testwereld.testhulp";
 import { seedDemo } from "@/prisma/seed";
 import { apiTokensVanBerichtgever, maakApiToken, trekApiTokenIn } from "./beheer";
 import { DEMO_TOKEN_NAAM, zorgVoorDemoToken } from "./demo";

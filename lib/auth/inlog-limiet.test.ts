@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_ADRES_HEADER } from "@/lib/client-adres";
-import { metAppDatabase } from "@/lib/db/testing";
+import { metAppDatabase } from "@/lib/db/database.testhulp";
 
 process.env.NEXTAUTH_SECRET = "test-geheim-van-minstens-32-tekens-lang!!";
 process.env.SMTP_URL = "smtp://127.0.0.1:2599";

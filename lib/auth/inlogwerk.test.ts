@@ -6,8 +6,8 @@
 import path from "node:path";
 import { createRequire } from "node:module";
 import { beforeEach, expect, it, vi } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
-import { metTestwereld } from "@/lib/leveringen/testdata";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
+import { metTestwereld } from "@/lib/leveringen/testwereld.testhulp";
 
 const verzonden = vi.hoisted(() => [] as { aan: string; tekst: string }[]);
 vi.mock("@/lib/mail/transport", () => ({

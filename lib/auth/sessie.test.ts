@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
-import { metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
+import { metTestwereld, type Testwereld } from "@/lib/leveringen/testwereld.testhulp";
 import { portaalAdapter } from "./adapter";
 import { terugpad } from "./bevestiging";
 import { sessieduur } from "./sessieduur";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import {
   alleAuditRijen,
   auditCsvRij,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import { ActieFout } from "@/lib/acties/context";
 import { campagneVoorbeeld, verstuurCampagne } from "./campagnes";
 

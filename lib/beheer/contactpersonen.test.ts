@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { maakOpslag } from "@/lib/storage";
 import { GeenDownloadRecht, openSignaleringslijst } from "@/lib/leveringen/signaleringslijst-download";
 import { heeftRecht } from "@/lib/auth/actor";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import { GeenBeheerder } from "./context";
 import { ActieFout } from "@/lib/acties/context";
 import { maakBerichtgever, deactiveerBerichtgever, activeerBerichtgever, wijzigBerichtgever } from "./berichtgevers";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maakBoss } from "@/lib/jobs/boss";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import { HERINNERING_SCHEMA, HERINNERING_WACHTRIJ, registreerHerinneringTaak } from "./herinneringen-taak";
 
 let h: BeheerTest;

@@ -3,7 +3,7 @@ import { verstuurAutomatischeHerinneringen } from "./herinneringen";
 import { opnieuwBijDeadlock } from "@/lib/jobs/boss";
 
 /**
- * The scheduled automatic reminder, as the worker registers it (lib/jobs/worker.ts). It runs
+ * The scheduled automatic reminder, as the worker registers it (lib/achtergrond/worker.ts). It runs
  * every hour of the working day; verstuurAutomatischeHerinneringen decides whether a reminder is
  * due and the database makes sure it goes out once per quarter, so a missed or repeated run does
  * no harm (a worker that was down at 8:00 sends at the next run).

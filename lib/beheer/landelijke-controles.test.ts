@@ -5,10 +5,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maakOpslag, type Opslag } from "@/lib/storage";
-import { genereerLevering } from "@/lib/swi/testing/generator";
-import { leveringXml } from "@/lib/swi/testing/xml-schrijver";
+import { genereerLevering } from "@/lib/swi/testhulp/generator";
+import { leveringXml } from "@/lib/swi/testhulp/xml-schrijver";
 import type { Persoon } from "@/lib/swi/types";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import {
   dubbeleBsns,
   landelijkeControle,

@@ -3,7 +3,7 @@ import { ActieFout } from "@/lib/acties/context";
 import { GeenRecht } from "@/lib/http/fouten";
 import { DEMO_BERICHTGEVERS } from "@/prisma/seed";
 import { verstuurMailOpnieuw } from "./mail";
-import { beheerTest, type BeheerTest } from "./testhulp";
+import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 
 let h: BeheerTest;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
-import { beheerTest, testMailer, type BeheerTest } from "./testhulp";
+import { beheerTest, testMailer, type BeheerTest } from "./beheer.testhulp";
 import { filterMonitor, monitorCsvRijen, monitorVoorKwartaal, perProvincie, type MonitorRij } from "./monitor";
 import {
   kwartaalVoorHerinnering,

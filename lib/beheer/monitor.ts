@@ -177,24 +177,9 @@ export async function monitorVoorKwartaal(
   const berichtgeverVan = new Map(berichtgevers.map((b) => [b.id, b]));
   const huidigPer = groepeer(huidige);
   const vorigPer = groepeer(vorige);
-
-  // Every (gemeente, berichtgever) pair that should deliver or did deliver.
-  const paren = new Map<string, Set<string>>();
-  const voegToe = (gemeente: string, berichtgeverId?: string) => {
-    let s = paren.get(gemeente);
-    if (!s) paren.set(gemeente, (s = new Set()));
-    if (berichtgeverId) s.add(berichtgeverId);
-  };
-  for (const code of lijst.gemeenten.keys()) voegToe(code);
-  for (const t of toewijzingen) voegToe(t.gemeentecode, t.berichtgeverId);
   const toegewezen = new Set(toewijzingen.map((t) => `${t.berichtgeverId}|${t.gemeentecode}`));
-  // A delivery that counts keeps its row when the assignment has since ended; a rejected file
-  // (e.g. for another berichtgever's gemeente, T06) never makes a gemeente appear under its sender.
-  for (const l of huidige) if (telt(l)) voegToe(l.gemeentecode!, l.berichtgeverId);
-
-  const periode = aanleverperiode(jaar, kwartaal);
   const rijen: MonitorRij[] = [];
-  for (const [gemeentecode, bgIds] of paren) {
+  for (const [gemeentecode, bgIds] of monitorParen(lijst.gemeenten.keys(), toewijzingen, huidige)) {
     const g = lijst.gemeenten.get(gemeentecode);
     const basis = {
       gemeentecode,
@@ -202,51 +187,21 @@ export async function monitorVoorKwartaal(
       provincie: g?.provincie ?? null,
     };
     if (bgIds.size === 0) {
-      const beoordeling = beoordeelAanlevering(jaar, kwartaal, [], nu);
-      rijen.push({
-        ...basis,
-        berichtgever: null,
-        status: "ontbreekt",
-        teLaat: beoordeling.termijnVerstreken,
-        termijnVerstreken: beoordeling.termijnVerstreken,
-        ontvangenOp: null,
-        leveringId: null,
-        aantalLeveringen: 0,
-        aantalPersonen: null,
-        vorigAantalPersonen: null,
-        verschil: null,
-        aantalSignalen: null,
-        heeftGeleverd: false,
-        toegewezen: false,
-      });
+      rijen.push(ontbrekendeRij(basis, beoordeelAanlevering(jaar, kwartaal, [], nu).termijnVerstreken));
       continue;
     }
     for (const bgId of bgIds) {
-      const b = berichtgeverVan.get(bgId)!;
-      const eigen = huidigPer.get(`${bgId}|${gemeentecode}`) ?? [];
-      const geldend = geldendeLevering(eigen);
-      const vorigGeldend = geldendeLevering((vorigPer.get(`${bgId}|${gemeentecode}`) ?? []).filter(telt));
-      const beoordeling = beoordeelAanlevering(jaar, kwartaal, eigen, nu);
-      const aantalPersonen = geldend && telt(geldend) ? geldend.aantalPersonen : null;
-      const vorigAantalPersonen = vorigGeldend?.aantalPersonen ?? null;
+      const sleutel = `${bgId}|${gemeentecode}`;
+      const eigen = huidigPer.get(sleutel) ?? [];
       rijen.push({
         ...basis,
-        berichtgever: { id: b.id, code: b.code, naam: b.naam, actief: b.actief },
-        status: monitorStatus(geldend),
-        teLaat: beoordeling.staat === "te-laat" || beoordeling.termijnVerstreken,
-        termijnVerstreken: beoordeling.termijnVerstreken,
-        ontvangenOp: geldend?.ontvangenOp ?? null,
-        leveringId: geldend?.id ?? null,
-        aantalLeveringen: eigen.length,
-        aantalPersonen,
-        vorigAantalPersonen,
-        verschil: aantalPersonen !== null && vorigAantalPersonen !== null ? aantalPersonen - vorigAantalPersonen : null,
-        aantalSignalen: geldend && telt(geldend) ? geldend.aantalSignalen : null,
-        heeftGeleverd: eigen.some(telt),
-        toegewezen: toegewezen.has(`${bgId}|${gemeentecode}`),
+        ...rijVoorBerichtgever(eigen, vorigPer.get(sleutel) ?? [], beoordeelAanlevering(jaar, kwartaal, eigen, nu)),
+        berichtgever: berichtgeverVan.get(bgId)!,
+        toegewezen: toegewezen.has(sleutel),
       });
     }
   }
+  const periode = aanleverperiode(jaar, kwartaal);
   rijen.sort(
     (a, b) =>
       a.gemeentecode.localeCompare(b.gemeentecode) ||
@@ -260,6 +215,76 @@ export async function monitorVoorKwartaal(
     codelijst: lijst.toelichting,
     rijen,
     totalen: telTotalen(rijen),
+  };
+}
+
+/**
+ * Every (gemeente, berichtgever) pair that should deliver or did deliver: each gemeente of the
+ * codelijst (with no berichtgever when none is assigned), each assignment, and each delivery that
+ * counts (it keeps its row when the assignment has since ended). A rejected file (e.g. for another
+ * berichtgever's gemeente, T06) never makes a gemeente appear under its sender.
+ */
+function monitorParen(
+  gemeenten: Iterable<string>,
+  toewijzingen: readonly { berichtgeverId: string; gemeentecode: string }[],
+  huidige: readonly LeveringKern[],
+): Map<string, Set<string>> {
+  const paren = new Map<string, Set<string>>();
+  const voegToe = (gemeente: string, berichtgeverId?: string) => {
+    let s = paren.get(gemeente);
+    if (!s) paren.set(gemeente, (s = new Set()));
+    if (berichtgeverId) s.add(berichtgeverId);
+  };
+  for (const code of gemeenten) voegToe(code);
+  for (const t of toewijzingen) voegToe(t.gemeentecode, t.berichtgeverId);
+  for (const l of huidige) if (telt(l)) voegToe(l.gemeentecode!, l.berichtgeverId);
+  return paren;
+}
+
+type RijBasis = Pick<MonitorRij, "gemeentecode" | "gemeentenaam" | "provincie">;
+
+/** A gemeente no berichtgever reports for. */
+function ontbrekendeRij(basis: RijBasis, termijnVerstreken: boolean): MonitorRij {
+  return {
+    ...basis,
+    berichtgever: null,
+    status: "ontbreekt",
+    teLaat: termijnVerstreken,
+    termijnVerstreken,
+    ontvangenOp: null,
+    leveringId: null,
+    aantalLeveringen: 0,
+    aantalPersonen: null,
+    vorigAantalPersonen: null,
+    verschil: null,
+    aantalSignalen: null,
+    heeftGeleverd: false,
+    toegewezen: false,
+  };
+}
+
+/** What one berichtgever delivered for one gemeente this quarter, against the previous one. */
+function rijVoorBerichtgever(
+  eigen: readonly LeveringKern[],
+  vorige: readonly LeveringKern[],
+  beoordeling: ReturnType<typeof beoordeelAanlevering>,
+): Omit<MonitorRij, keyof RijBasis | "berichtgever" | "toegewezen"> {
+  const geldend = geldendeLevering([...eigen]);
+  const vorigGeldend = geldendeLevering(vorige.filter(telt));
+  const aantalPersonen = geldend && telt(geldend) ? geldend.aantalPersonen : null;
+  const vorigAantalPersonen = vorigGeldend?.aantalPersonen ?? null;
+  return {
+    status: monitorStatus(geldend),
+    teLaat: beoordeling.staat === "te-laat" || beoordeling.termijnVerstreken,
+    termijnVerstreken: beoordeling.termijnVerstreken,
+    ontvangenOp: geldend?.ontvangenOp ?? null,
+    leveringId: geldend?.id ?? null,
+    aantalLeveringen: eigen.length,
+    aantalPersonen,
+    vorigAantalPersonen,
+    verschil: aantalPersonen !== null && vorigAantalPersonen !== null ? aantalPersonen - vorigAantalPersonen : null,
+    aantalSignalen: geldend && telt(geldend) ? geldend.aantalSignalen : null,
+    heeftGeleverd: eigen.some(telt),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maakTestDatabase, type TestDatabase } from "./testing";
+import { maakTestDatabase, type TestDatabase } from "./database.testhulp";
 
 /** Rules the DATABASE enforces, whatever the application code does. */
 

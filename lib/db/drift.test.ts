@@ -10,7 +10,7 @@ import {
   diffMigrationsToSchema,
   type MigrationPaths,
 } from "./migrate";
-import { maakTestDatabase, type TestDatabase } from "./testing";
+import { maakTestDatabase, type TestDatabase } from "./database.testhulp";
 
 // Generating migrations replays all of them on an in-memory PGlite: a few seconds each.
 const SLOW = 60_000;

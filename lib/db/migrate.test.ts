@@ -10,7 +10,7 @@ import {
   readMigrations,
   type MigrationPaths,
 } from "./migrate";
-import { maakTestDatabase, type TestDatabase } from "./testing";
+import { maakTestDatabase, type TestDatabase } from "./database.testhulp";
 
 const migrationNames = readMigrations(defaultPaths().migrationsDir).migrationDirectories.map((d) => d.path);
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BERICHTGEVERS, leesGemeenteCsv, seed, seedGemeenten } from "@/prisma/seed";
-import { maakTestDatabase, type TestDatabase } from "./testing";
+import { maakTestDatabase, type TestDatabase } from "./database.testhulp";
 
 function regels(file: string) {
   return leesGemeenteCsv(path.join(process.cwd(), "data", "gemeenten", file));

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/testhulp";
+import { maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/pijplijn.testhulp";
 import { opnieuwBijDeadlock } from "./boss";
 
 describe("opnieuwBijDeadlock", () => {

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { maakBoss } from "./boss";
 import { jobInstellingen } from "./instellingen";
 import { houdLease, verlengLease } from "./lease";

@@ -8,8 +8,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { registreerAanlevering } from "@/lib/leveringen/ontvangst";
-import { alsStroom, genereer, maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/testhulp";
-import { startWorker, type Worker } from "./worker";
+import { alsStroom, genereer, maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/pijplijn.testhulp";
+import { startWorker, type Worker } from "../achtergrond/worker";
 
 let omg: PijplijnOmgeving;
 let worker: Worker | undefined;

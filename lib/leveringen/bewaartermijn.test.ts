@@ -12,13 +12,14 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
-import { genereerLeveringPaar } from "@/lib/swi/testing/generator";
+import { genereerLeveringPaar } from "@/lib/swi/testhulp/generator";
 import { registreerAanlevering } from "./ontvangst";
 import { ruimOp } from "./opruimen";
 import { openSignaleringslijst, SignaleringslijstVerlopen } from "./signaleringslijst-download";
-import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 import { ontvangDeel, startUpload } from "./uploadsessie";
 import { verwerkAanlevering } from "./verwerking";
+import { contactpersoonVan } from "@/lib/leveringen/pijplijn.testhulp";
 
 const MINUUT = 60_000;
 const UUR = 60 * MINUUT;
@@ -29,13 +30,7 @@ let sanne: Actor;
 
 beforeAll(async () => {
   omg = await maakPijplijnOmgeving();
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
 });
 afterAll(async () => omg?.close());
 afterEach(() => vi.unstubAllEnvs());

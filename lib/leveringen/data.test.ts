@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
 import { NietGevonden } from "@/lib/http/fouten";
 import {
   alleFouten,
@@ -12,7 +12,7 @@ import {
   signaleringslijstVoorActor,
 } from "./data";
 import { versleutelFoutbericht } from "./foutberichten";
-import { maakLevering, metTestwereld, type Testwereld } from "./testdata";
+import { maakLevering, metTestwereld, type Testwereld } from "./testwereld.testhulp";
 
 const NU = new Date("2026-11-23T10:00:00Z");
 

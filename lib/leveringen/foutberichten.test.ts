@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
 import { maakSleutelbos } from "@/lib/storage/hoofdsleutel";
 import { maakTekstkluis } from "@/lib/storage/tekstkluis";
 import {
@@ -9,7 +9,7 @@ import {
   versleutelFoutbericht,
   versleutelOudeFoutberichten,
 } from "./foutberichten";
-import { maakLevering, metTestwereld, type Testwereld } from "./testdata";
+import { maakLevering, metTestwereld, type Testwereld } from "./testwereld.testhulp";
 
 let t: TestDatabase;
 let w: Testwereld;

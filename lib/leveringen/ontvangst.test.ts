@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { maakZip } from "@/lib/swi/technisch/fixtures.test-helpers";
+import { maakZip } from "@/lib/swi/technisch/fixtures.testhulp";
 import {
   AanleveringGeweigerd,
   controleerBestandsnaamVoorUpload,
   registreerAanlevering,
   teLeverenKwartaal,
 } from "./ontvangst";
-import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 
 describe("controleerBestandsnaamVoorUpload", () => {
   const nu = new Date("2026-11-23T12:00:00Z");

@@ -212,8 +212,26 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
   // that is piped afterwards never ends.
   let vroegeFout: unknown = null;
   input.inhoud.on("error", (e) => (vroegeFout ??= e));
-  const db = getDb();
-  const berichtgever = await db.berichtgever.findUnique({ where: { id: input.berichtgeverId } });
+  const berichtgever = await berichtgeverVoorOntvangst(input);
+  const bestand = await slaOp(input, berichtgever.code, () => vroegeFout);
+  // From here on the file is stored: every way out that records nothing removes it again, so a
+  // database outage in the middle leaves neither a file without its rows nor rows without their file.
+  const resultaat = await legVast(input, berichtgever, bestand);
+  await auditOntvangst(input, berichtgever.id, bestand, resultaat);
+  return resultaat;
+}
+
+interface OpgeslagenBestand {
+  sleutel: string;
+  grootte: number;
+  sha256: string;
+  /** The last bytes of a zip, for its member list. */
+  staart: Staart | null;
+  verwijder(): Promise<void>;
+}
+
+async function berichtgeverVoorOntvangst(input: AanleveringInput) {
+  const berichtgever = await getDb().berichtgever.findUnique({ where: { id: input.berichtgeverId } });
   if (!berichtgever) {
     input.inhoud.destroy();
     throw new Error(`Onbekende berichtgever ${input.berichtgeverId}.`);
@@ -223,25 +241,25 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
     input.inhoud.destroy();
     throw naamFout;
   }
+  return berichtgever;
+}
 
-  const isZip = /\.zip$/i.test(input.bestandsnaam);
+/** Streams the file, encrypted, into storage, no more than the upload limit. */
+async function slaOp(input: AanleveringInput, code: string, vroegeFout: () => unknown): Promise<OpgeslagenBestand> {
   const max = maxUploadBytes();
   const opslag = leveringOpslag();
-  const sleutel = `aanleveringen/${berichtgever.code}/${crypto.randomUUID()}`;
-  const staart = isZip ? new Staart() : null;
-  const verwijderBestand = () =>
-    opslag.verwijder(sleutel).catch((e) => console.error("[ontvangst] opruimen mislukt:", e));
-
-  let grootte: number;
-  let sha256: string;
+  const sleutel = `aanleveringen/${code}/${crypto.randomUUID()}`;
+  const staart = /\.zip$/i.test(input.bestandsnaam) ? new Staart() : null;
+  const verwijder = () => opslag.verwijder(sleutel).catch((e) => console.error("[ontvangst] opruimen mislukt:", e));
   try {
-    if (vroegeFout !== null) throw vroegeFout;
+    if (vroegeFout() !== null) throw vroegeFout();
     const begrenzer = new Begrenzer(max, staart);
     input.inhoud.on("error", (e) => begrenzer.destroy(e));
-    ({ grootte, sha256 } = await opslag.schrijf(sleutel, input.inhoud.pipe(begrenzer)));
+    const { grootte, sha256 } = await opslag.schrijf(sleutel, input.inhoud.pipe(begrenzer));
+    return { sleutel, grootte, sha256, staart, verwijder };
   } catch (fout) {
     input.inhoud.destroy();
-    await verwijderBestand();
+    await verwijder();
     if (fout instanceof TeGroot || (fout as { cause?: unknown })?.cause instanceof TeGroot) {
       throw new AanleveringGeweigerd(
         "TE_GROOT",
@@ -250,9 +268,20 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
     }
     throw fout;
   }
-  // From here on the file is stored: every way out that records nothing removes it again, so a
-  // database outage in the middle leaves neither a file without its rows nor rows without their file.
-  let resultaat: OntvangenAanlevering;
+}
+
+/**
+ * Records the stored file: the aanlevering, a levering per file in it, the processing job and the
+ * receipt mail, in one transaction. A refusal or a failure removes the stored file again, unless a
+ * database outage leaves it unknown whether the rows were written.
+ */
+async function legVast(
+  input: AanleveringInput,
+  berichtgever: { id: string; code: string },
+  bestand: OpgeslagenBestand,
+): Promise<OntvangenAanlevering> {
+  const db = getDb();
+  const { sleutel, grootte, sha256 } = bestand;
   let inTransactie = false;
   try {
     if (grootte === 0) throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
@@ -260,14 +289,11 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
       where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
     });
     if (eerder) throw dubbel(eerder);
-
-    const leden = staart ? await zipLedenUitStaart(staart.bytes(), grootte) : null;
-    const inhoudLeveringen = leden ?? [{ naam: input.bestandsnaam, grootte }];
+    const leden = bestand.staart ? await zipLedenUitStaart(bestand.staart.bytes(), grootte) : null;
     const ontvangenOp = new Date();
     const boss = await jobVerzender();
-
     inTransactie = true;
-    resultaat = await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const aanlevering = await tx.aanlevering.create({
         data: {
           berichtgeverId: berichtgever.id,
@@ -282,7 +308,7 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
         },
       });
       const leveringen: OntvangenLevering[] = [];
-      for (const { naam, grootte: lidGrootte } of inhoudLeveringen) {
+      for (const { naam, grootte: lidGrootte } of leden ?? [{ naam: input.bestandsnaam, grootte }]) {
         const o = ontleedBestandsnaam(naam);
         const l = await tx.levering.create({
           data: {
@@ -339,7 +365,7 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
       throw fout;
     }
     if (uitkomst === "niet") {
-      await verwijderBestand();
+      await bestand.verwijder();
       if (fout instanceof Prisma.PrismaClientKnownRequestError && fout.code === "P2002") {
         // The same file arrived twice at the same moment; the other one won.
         const ander = await db.aanlevering.findUnique({
@@ -350,31 +376,40 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
       throw fout;
     }
     // Committed after all: the upload is in, with its job and mail.
-    resultaat = uitkomst;
+    return uitkomst;
   }
+}
 
+/** The delivery is recorded and queued; failing the upload now would only make the sender try again. */
+async function auditOntvangst(
+  input: AanleveringInput,
+  berichtgeverId: string,
+  bestand: OpgeslagenBestand,
+  resultaat: OntvangenAanlevering,
+): Promise<void> {
   try {
     const uploader = input.uploadedById
-      ? await db.user.findUnique({ where: { id: input.uploadedById }, select: { id: true, email: true, rol: true } })
+      ? await getDb().user.findUnique({
+          where: { id: input.uploadedById },
+          select: { id: true, email: true, rol: true },
+        })
       : null;
     await schrijfAudit({
       actor: uploader ? { userId: uploader.id, email: uploader.email, rol: uploader.rol } : null,
       actie: "levering.ontvangen",
       doelType: "aanlevering",
       doelId: resultaat.aanleveringId,
-      berichtgeverId: berichtgever.id,
+      berichtgeverId,
       details: {
         bestandsnaam: input.bestandsnaam,
-        grootte,
-        sha256,
+        grootte: bestand.grootte,
+        sha256: bestand.sha256,
         bron: input.bron,
         apiTokenId: input.apiTokenId ?? null,
         leveringen: resultaat.leveringen.map((l) => l.id),
       },
     });
   } catch (fout) {
-    // The delivery is recorded and queued; failing the upload now would only make the sender try again.
     console.error(`[ontvangst] auditregel voor aanlevering ${resultaat.aanleveringId} niet geschreven:`, fout);
   }
-  return resultaat;
 }

@@ -3,11 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isOpslagFout } from "@/lib/storage";
-import { genereerLeveringPaar } from "@/lib/swi/testing/generator";
+import { genereerLeveringPaar } from "@/lib/swi/testhulp/generator";
 import { registreerAanlevering } from "./ontvangst";
 import { leveringOpslag } from "./opslag";
 import { ruimOp, signaleringslijstBeschikbaar } from "./opruimen";
-import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 import { ontvangDeel, startUpload } from "./uploadsessie";
 import { verwerkAanlevering } from "./verwerking";
 

@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { closeDb } from "@/lib/db/client";
 import { NietGevonden } from "@/lib/http/fouten";
 import { maakOpslag, type Opslag } from "@/lib/storage";
 import { GeenDownloadRecht, openSignaleringslijst, SignaleringslijstVerlopen } from "./signaleringslijst-download";
-import { maakLevering, maakTestwereld, type Testwereld } from "./testdata";
+import { maakLevering, maakTestwereld, type Testwereld } from "./testwereld.testhulp";
 
 const NU = new Date("2026-11-23T10:00:00Z");
 const CSV = '\uFEFFBSN;Kenmerk(en)\r\n"012345672";5\r\n';

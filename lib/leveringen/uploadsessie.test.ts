@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { AanleveringGeweigerd } from "./ontvangst";
-import { alsStroom, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { alsStroom, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 import {
   berichtgeverVoorUpload,
   DEEL_GROOTTE,
@@ -15,6 +15,7 @@ import {
   UploadFout,
   voltooiUpload,
 } from "./uploadsessie";
+import { contactpersoonVan } from "@/lib/leveringen/pijplijn.testhulp";
 
 let omg: PijplijnOmgeving;
 let sanne: Actor;
@@ -29,20 +30,8 @@ const cbs: Actor = {
 
 beforeAll(async () => {
   omg = await maakPijplijnOmgeving({ SWI_MAX_UPLOAD_BYTES: String(40 * 1024 * 1024) });
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
-  youssef = {
-    userId: omg.amsterdam.contactpersoonId,
-    email: omg.amsterdam.contactpersoonEmail,
-    naam: "Youssef",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.amsterdam.id,
-  };
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
+  youssef = contactpersoonVan(omg.amsterdam, "Youssef");
 });
 afterAll(async () => omg?.close());
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { maakZip } from "@/lib/swi/technisch/fixtures.test-helpers";
-import { genereerLeveringPaar } from "@/lib/swi/testing/generator";
+import { maakZip } from "@/lib/swi/technisch/fixtures.testhulp";
+import { genereerLeveringPaar } from "@/lib/swi/testhulp/generator";
 import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import { registreerAanlevering } from "./ontvangst";
 import { ontsleutelFoutbericht } from "./foutberichten";
 import { leveringOpslag } from "./opslag";
-import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 import { markeerVerwerkingMislukt, SIGNALERINGSLIJST_DAGEN, verwerkAanlevering } from "./verwerking";
 
 let omg: PijplijnOmgeving;

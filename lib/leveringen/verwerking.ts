@@ -24,7 +24,7 @@ import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "@/lib/swi/signaleringslijst";
 import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
 import { leveringOpslag } from "./opslag";
-import { datumInAmsterdam, laadVerwerkingContext } from "./verwerking/context";
+import { datumInAmsterdam, laadVerwerkingContext, type VerwerkingContext } from "./verwerking/context";
 import { laadEerdereLeveringen, leesLevering } from "./verwerking/eerdere";
 import {
   EINDSTATUSSEN,
@@ -84,17 +84,7 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
       await db.aanlevering.update({ where: { id: aanlevering.id }, data: { verwerktOp: nu() } });
     return;
   }
-  if (!aanlevering.opslagSleutel || aanlevering.bestandVerwijderdOp) {
-    await db.levering.updateMany({
-      where: { id: { in: open.map((l) => l.id) }, status: { notIn: [...EINDSTATUSSEN] } },
-      data: {
-        status: "ONTVANGEN",
-        verwerkingsfout:
-          "Het aangeleverde bestand is niet meer beschikbaar; de levering kan niet worden gecontroleerd.",
-      },
-    });
-    return;
-  }
+  if (!aanlevering.opslagSleutel || aanlevering.bestandVerwijderdOp) return markeerZonderBestand(open);
 
   const boss = opties.boss ?? (await jobVerzender());
   const context = await laadVerwerkingContext(db, aanlevering.berichtgever);
@@ -130,18 +120,7 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
         kop,
         aanlevering.id,
       );
-      // Earlier quarters of the same gemeente in this same zip count too, after those from the
-      // database: they replace an older delivery of their quarter once this upload is processed.
-      const uitDezeZip: GeparsteLevering[] = [];
-      if (isZip) {
-        for (const ander of aanlevering.leveringen) {
-          const o = ontleedBestandsnaam(ander.bestandsnaam);
-          if (!o || o.gemeentecode !== kop.gemeentecode || o.berichtgevercode !== kop.berichtgevercode) continue;
-          if (o.statistiekjaar * 4 + o.statistiekkwartaal >= kop.statistiekjaar * 4 + kop.statistiekkwartaal) continue;
-          const geparst = await leesLevering(pad, true, ander.bestandsnaam, context, aanlevering.ontvangenOp);
-          if (geparst) uitDezeZip.push(geparst);
-        }
-      }
+      const uitDezeZip = isZip ? await eerdereUitDezeZip(pad, aanlevering, kop, context) : [];
       return [...uitDatabase, ...uitDezeZip];
     }),
   );
@@ -149,26 +128,74 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
   const toegewezen = wijsToe(aanlevering.bestandsnaam, isZip, open, resultaten);
   for (const { levering, resultaat } of toegewezen) {
     controleerLease();
-    if (!resultaat.accepted || !resultaat.kop || !isVolledigeKop(resultaat.kop)) {
-      await schrijfAfgekeurd(omgeving, levering, resultaat);
-      continue;
-    }
-    const kop = resultaat.kop;
-    let lijst: Signaleringsbestanden | null = null;
-    if (resultaat.signals.length > 0) {
-      lijst = await maakSignaleringslijst(
-        opslag,
-        levering,
-        { ...resultaat, kop },
-        context.gemeentenaam(kop.gemeentecode, kop.statistiekjaar),
-        aanlevering.ontvangenOp,
-        nu(),
-      );
-      controleerLease();
-    }
-    await schrijfVerwerkt(omgeving, levering, { ...resultaat, kop }, lijst);
+    await schrijfUitkomst(omgeving, opslag, context, levering, resultaat, {
+      ontvangenOp: aanlevering.ontvangenOp,
+      nu,
+      controleerLease,
+    });
   }
   await db.aanlevering.update({ where: { id: aanlevering.id }, data: { verwerktOp: nu() } });
+}
+
+/** The stored file is gone (retention, or never stored): the open deliveries cannot be checked. */
+async function markeerZonderBestand(open: readonly { id: string }[]): Promise<void> {
+  await getDb().levering.updateMany({
+    where: { id: { in: open.map((l) => l.id) }, status: { notIn: [...EINDSTATUSSEN] } },
+    data: {
+      status: "ONTVANGEN",
+      verwerkingsfout: "Het aangeleverde bestand is niet meer beschikbaar; de levering kan niet worden gecontroleerd.",
+    },
+  });
+}
+
+/**
+ * Earlier quarters of the same gemeente in this same zip count too, after those from the
+ * database: they replace an older delivery of their quarter once this upload is processed.
+ */
+async function eerdereUitDezeZip(
+  pad: string,
+  aanlevering: { leveringen: readonly { bestandsnaam: string }[]; ontvangenOp: Date },
+  kop: { gemeentecode: string; berichtgevercode: string; statistiekjaar: number; statistiekkwartaal: number },
+  context: VerwerkingContext,
+): Promise<GeparsteLevering[]> {
+  const uit: GeparsteLevering[] = [];
+  for (const ander of aanlevering.leveringen) {
+    const o = ontleedBestandsnaam(ander.bestandsnaam);
+    if (!o || o.gemeentecode !== kop.gemeentecode || o.berichtgevercode !== kop.berichtgevercode) continue;
+    if (o.statistiekjaar * 4 + o.statistiekkwartaal >= kop.statistiekjaar * 4 + kop.statistiekkwartaal) continue;
+    const geparst = await leesLevering(pad, true, ander.bestandsnaam, context, aanlevering.ontvangenOp);
+    if (geparst) uit.push(geparst);
+  }
+  return uit;
+}
+
+/** One delivery's outcome: rejected, or processed with its signaleringslijst when it has signals. */
+async function schrijfUitkomst(
+  omgeving: SchrijfOmgeving,
+  opslag: Opslag,
+  context: VerwerkingContext,
+  levering: OpenLevering,
+  resultaat: LeveringResultaat,
+  tijd: { ontvangenOp: Date; nu: () => Date; controleerLease: () => void },
+): Promise<void> {
+  if (!resultaat.accepted || !resultaat.kop || !isVolledigeKop(resultaat.kop)) {
+    await schrijfAfgekeurd(omgeving, levering, resultaat);
+    return;
+  }
+  const kop = resultaat.kop;
+  let lijst: Signaleringsbestanden | null = null;
+  if (resultaat.signals.length > 0) {
+    lijst = await maakSignaleringslijst(
+      opslag,
+      levering,
+      { ...resultaat, kop },
+      context.gemeentenaam(kop.gemeentecode, kop.statistiekjaar),
+      tijd.ontvangenOp,
+      tijd.nu(),
+    );
+    tijd.controleerLease();
+  }
+  await schrijfVerwerkt(omgeving, levering, { ...resultaat, kop }, lijst);
 }
 
 function zelfdeLevering(l: { bestandsnaam: string }, kop: LeveringKop): boolean {

@@ -10,9 +10,9 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { startWorker, type Worker } from "@/lib/achtergrond/worker";
 import { registreerAanlevering } from "@/lib/leveringen/ontvangst";
-import { alsStroom, genereer, maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/testhulp";
+import { alsStroom, genereer, maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/pijplijn.testhulp";
 import { smtpTimeouts, verstuur } from "./transport";
 
 type Gedrag = "zwijgt" | "hangtNaData" | "normaal";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NietGevonden } from "@/lib/http/fouten";
-import type { TestDatabase } from "@/lib/db/testing";
-import { maakLevering, metTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
+import { maakLevering, metTestwereld, type Testwereld } from "@/lib/leveringen/testwereld.testhulp";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "./data";
-import { voorbeeldRapport } from "./testdata";
+import { voorbeeldRapport } from "./voorbeeldrapport.testhulp";
 
 let t: TestDatabase;
 let w: Testwereld;

@@ -7,7 +7,7 @@ import { spiegelrapportCsv } from "./csv";
 import type { SpiegelrapportGegevens } from "./gegevens";
 import { grafiekSvg, spiegelrapportGrafieken } from "./grafieken";
 import { spiegelrapportPdf } from "./pdf";
-import { voorbeeldRapport } from "./testdata";
+import { voorbeeldRapport } from "./voorbeeldrapport.testhulp";
 import { groepeerRijen, regelsMetSignalen, spiegelrapportTitelTekst, verschilTekst } from "./weergave";
 
 function gegevens(opties: Parameters<typeof voorbeeldRapport>[0] = {}): SpiegelrapportGegevens {

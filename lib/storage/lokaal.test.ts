@@ -7,8 +7,8 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOpslagFout } from "./fouten";
 import { maakOpslag, type Opslag } from "./opslag";
-import { gedeeldGedrag } from "./opslag-gedrag";
-import { gegenereerdeStroom, hashVanStroom, leesAlles, leesOnderToezicht, sha256 } from "./testhulp";
+import { gedeeldGedrag } from "./opslag-gedrag.testhulp";
+import { gegenereerdeStroom, hashVanStroom, leesAlles, leesOnderToezicht, sha256 } from "./stromen.testhulp";
 import { kopLengte, TAG_LENGTE } from "./versleuteling";
 
 gedeeldGedrag("lokaal", async () => {

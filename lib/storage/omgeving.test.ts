@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { leesHoofdsleutel, sleutelId } from "./hoofdsleutel";
 import { embeddedSleutelbestand, opslagConfigUitOmgeving, opslagUitOmgeving } from "./omgeving";
-import { leesAlles } from "./testhulp";
+import { leesAlles } from "./stromen.testhulp";
 
 describe("opslag uit de omgeving", () => {
   let varMap: string;

@@ -8,8 +8,8 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOpslagFout } from "./fouten";
 import { maakOpslag, type Opslag } from "./opslag";
-import { gedeeldGedrag } from "./opslag-gedrag";
-import { gegenereerdeStroom, hashVanStroom, leesOnderToezicht } from "./testhulp";
+import { gedeeldGedrag } from "./opslag-gedrag.testhulp";
+import { gegenereerdeStroom, hashVanStroom, leesOnderToezicht } from "./stromen.testhulp";
 
 /**
  * Against s3rver, a real S3-compatible HTTP server (in-process, files in a temp dir): the AWS SDK

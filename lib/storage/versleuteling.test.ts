@@ -13,7 +13,7 @@ import {
   Versleutelaar,
   VERSIE,
 } from "./versleuteling";
-import { leesAlles } from "./testhulp";
+import { leesAlles } from "./stromen.testhulp";
 
 const bos = maakSleutelbos(crypto.randomBytes(32));
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { alleBladen } from "./format";
 import { formaatDoc, genereerFormaatDoc, VOORBEELD_XML } from "./format-doc";
-import { controleer, CTX } from "./technisch/fixtures.test-helpers";
+import { controleer, CTX } from "./technisch/fixtures.testhulp";
 
 const DOC = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "aanleverformaat.md");
 

@@ -31,7 +31,7 @@ import {
   boeteXml,
   schrijfTijdelijk,
   tijdelijkeMap,
-} from "./technisch/fixtures.test-helpers";
+} from "./technisch/fixtures.testhulp";
 
 const GEVALLEN = Number(process.env.SWI_FUZZ_GEVALLEN ?? 2000);
 const ZAAD = Number(process.env.SWI_FUZZ_ZAAD ?? 20261123);

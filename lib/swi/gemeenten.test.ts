@@ -9,7 +9,7 @@ import {
   GeenCodelijst,
   laadCodelijst,
 } from "./gemeenten";
-import { tijdelijkeMap } from "./technisch/fixtures.test-helpers";
+import { tijdelijkeMap } from "./technisch/fixtures.testhulp";
 
 describe("CBS codelijst of gemeenten", () => {
   it("finds the project's CSVs", () => {

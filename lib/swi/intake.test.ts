@@ -12,7 +12,7 @@ import {
   schrijfTijdelijk,
   tijdelijkeMap,
   type ZipLid,
-} from "./technisch/fixtures.test-helpers";
+} from "./technisch/fixtures.testhulp";
 import { STANDAARD_ZIP_LIMIETEN, TeGrootUitgepakt, Uitpakbewaking } from "./technisch/zip";
 
 const map = tijdelijkeMap();

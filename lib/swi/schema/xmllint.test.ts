@@ -19,7 +19,7 @@ import {
   persoonXml,
   pipXml,
   tijdelijkeMap,
-} from "../technisch/fixtures.test-helpers";
+} from "../technisch/fixtures.testhulp";
 import { VOORBEELD_XML } from "../format-doc";
 import { XSD_PATH } from "./index";
 

@@ -14,7 +14,7 @@ import {
   pipXml,
   regelVan,
   type Velden,
-} from "./fixtures.test-helpers";
+} from "./fixtures.testhulp";
 
 const regels = (errors: TechnischeFout[]) => errors.map((e) => e.rule);
 

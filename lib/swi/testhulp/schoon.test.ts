@@ -14,8 +14,8 @@ import { codelijstVoorJaar } from "../gemeenten";
 import { leesAanlevering } from "../intake";
 import { XSD_PATH } from "../schema";
 import type { ControleContext, GeparsteLevering } from "../types";
-import { genereerLevering, genereerLeveringPaar, type GegenereerdeLevering } from "./generator";
-import { VERVUILINGEN, vervuil } from "./vervuiling";
+import { genereerLevering, genereerLeveringPaar, type GegenereerdeLevering } from "../testhulp/generator";
+import { VERVUILINGEN, vervuil } from "../testhulp/vervuiling";
 
 const tmp = mkdtempSync(join(tmpdir(), "swi-schoon-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

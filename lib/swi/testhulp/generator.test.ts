@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Persoon } from "../types";
-import { genereerLevering, genereerLeveringPaar, type GegenereerdeLevering } from "./generator";
-import { isGeldigBsn } from "./traject";
-import { VERVUILINGEN, vervuil } from "./vervuiling";
+import { genereerLevering, genereerLeveringPaar, type GegenereerdeLevering } from "../testhulp/generator";
+import { isGeldigBsn } from "../testhulp/traject";
+import { VERVUILINGEN, vervuil } from "../testhulp/vervuiling";
 
 const tmp = mkdtempSync(join(tmpdir(), "swi-generator-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

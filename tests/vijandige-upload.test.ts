@@ -7,7 +7,7 @@
  * under a name the sender chose or outside the storage folder; and an earlier accepted delivery
  * of the same berichtgever stays exactly as it was.
  */
-import { ontsleutelFoutbericht } from "./foutberichten";
+import { ontsleutelFoutbericht } from "@/lib/leveringen/foutberichten";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,18 +15,21 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { maakApiToken } from "@/lib/api-tokens/beheer";
 import type { Actor } from "@/lib/auth/actor";
+import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { getDb } from "@/lib/db/client";
-import { maakZip } from "@/lib/swi/technisch/fixtures.test-helpers";
-import { DEEL_GROOTTE } from "./uploadsessie";
-import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
-import { verwerkAanlevering } from "./verwerking";
+import { maakZip } from "@/lib/swi/technisch/fixtures.testhulp";
+import { DEEL_GROOTTE } from "@/lib/leveringen/uploadsessie";
+import {
+  genereer,
+  maakPijplijnOmgeving,
+  opgeslagen,
+  type PijplijnOmgeving,
+  contactpersoonVan,
+} from "@/lib/leveringen/pijplijn.testhulp";
+import { verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
 
-const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (origineel) => ({
-  ...(await origineel<typeof import("@/lib/auth/actor")>()),
-  huidigeActor: async () => aangemeld.actor,
-}));
+vi.mock("@/lib/auth/actor");
 
 const { POST: start } = await import("@/app/api/uploads/route");
 const { PUT: deel } = await import("@/app/api/uploads/[uploadId]/delen/[n]/route");
@@ -135,14 +138,8 @@ function verwachtAlleenEigenSleutels(vijandig: readonly string[]) {
 beforeAll(async () => {
   omg = await maakPijplijnOmgeving({ SWI_MAX_UPLOAD_BYTES: String(MAX) });
   opslagMap = omg.env.SWI_STORAGE_DIR!;
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
-  aangemeld.actor = sanne;
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
+  meldAan(sanne);
   token = (await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier Enschede"))).token;
   const g = genereer({ statistiekjaar: 2025, kwartaal: 1, aantalPersonen: 5, seed: "eerder" });
   const r = await postLevering(v1Formulier(g.bestandsnaam, Buffer.from(g.xml())));

@@ -13,10 +13,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { maakApiToken } from "@/lib/api-tokens/beheer";
 import type { Actor } from "@/lib/auth/actor";
+import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { createDb, getDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { isDatabaseOnbereikbaar } from "@/lib/db/onbereikbaar";
-import type { TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/database.testhulp";
 import { maakDatabase, postgresBinaries, startWegwerpPostgres, type WegwerpPostgres } from "@/lib/db/wegwerp-postgres";
 import { registreerAanlevering } from "@/lib/leveringen/ontvangst";
 import { leveringOpslag } from "@/lib/leveringen/opslag";
@@ -26,15 +27,12 @@ import {
   maakPijplijnOmgeving,
   opgeslagen,
   type PijplijnOmgeving,
-} from "@/lib/leveringen/testhulp";
+  contactpersoonVan,
+} from "@/lib/leveringen/pijplijn.testhulp";
 import { BEZIG_STATUSSEN, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
 
-const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (origineel) => ({
-  ...(await origineel<typeof import("@/lib/auth/actor")>()),
-  huidigeActor: async () => aangemeld.actor,
-}));
+vi.mock("@/lib/auth/actor");
 
 const { POST: startUploadRoute } = await import("@/app/api/uploads/route");
 const { GET: uploadStatus } = await import("@/app/api/uploads/[uploadId]/route");
@@ -171,13 +169,7 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
     const db = createDb(url, 1);
     const database: TestDatabase = { url, db, soort: "postgres", close: () => db.$disconnect() };
     omg = await maakPijplijnOmgeving(SNEL, { database });
-    sanne = {
-      userId: omg.enschede.contactpersoonId,
-      email: omg.enschede.contactpersoonEmail,
-      naam: "Sanne",
-      rol: "CONTACTPERSOON",
-      berichtgeverId: omg.enschede.id,
-    };
+    sanne = contactpersoonVan(omg.enschede, "Sanne");
 
     // The previous quarter, processed: the big delivery gets signals (and a signaleringslijst).
     const vorige = genereer({ statistiekjaar: 2025, kwartaal: 1, aantalPersonen: 300, seed: "vorige" });
@@ -272,7 +264,7 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
   }, 150_000);
 
   it("uploads while the database is down get a Dutch 503 with Retry-After, store nothing half, and work afterwards", async () => {
-    aangemeld.actor = sanne;
+    meldAan(sanne);
     const token = await voerActieUit(sanne, (ctx) => maakApiToken(ctx, "0153", "Leverancier Enschede"));
     const g = genereer({ statistiekjaar: 2025, kwartaal: 4, aantalPersonen: 500, seed: "tijdens-storing" });
     const bestand = Buffer.from(g.xml(), "utf8");
@@ -337,7 +329,7 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
 
       // next-auth turns a session it cannot look up into "not signed in": with a session cookie
       // that is the database, and the person hears that instead of "log in again".
-      aangemeld.actor = null;
+      meldAan(null);
       const metCookie = await startUploadRoute(
         new Request(URL_BASIS, {
           method: "POST",
@@ -351,7 +343,7 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
         params: Promise.resolve(undefined),
       });
       expect(zonderCookie.status).toBe(401);
-      aangemeld.actor = sanne;
+      meldAan(sanne);
 
       await expect(
         registreerAanlevering({

@@ -5,14 +5,11 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { getDb } from "@/lib/db/client";
-import { maakPijplijnOmgeving, type PijplijnOmgeving } from "./testhulp";
+import { maakPijplijnOmgeving, type PijplijnOmgeving, contactpersoonVan } from "@/lib/leveringen/pijplijn.testhulp";
 
-const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (origineel) => ({
-  ...(await origineel<typeof import("@/lib/auth/actor")>()),
-  huidigeActor: async () => aangemeld.actor,
-}));
+vi.mock("@/lib/auth/actor");
 
 const { POST: start } = await import("@/app/api/uploads/route");
 const { GET: status } = await import("@/app/api/uploads/[uploadId]/route");
@@ -26,20 +23,8 @@ let youssef: Actor;
 
 beforeAll(async () => {
   omg = await maakPijplijnOmgeving();
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
-  youssef = {
-    userId: omg.amsterdam.contactpersoonId,
-    email: omg.amsterdam.contactpersoonEmail,
-    naam: "Youssef",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.amsterdam.id,
-  };
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
+  youssef = contactpersoonVan(omg.amsterdam, "Youssef");
   const b = await getDb().user.create({
     data: { email: "backup@enschede.example.nl", naam: "Back-up", rol: "BACKUP", berichtgeverId: omg.enschede.id },
   });
@@ -47,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => omg?.close());
 beforeEach(() => {
-  aangemeld.actor = sanne;
+  meldAan(sanne);
 });
 
 const URL_BASIS = "http://localhost/api/uploads";
@@ -62,9 +47,9 @@ const json = (body: unknown, query = "") =>
 
 describe("the upload API", () => {
   it("refuses anonymous visitors, and a wrong name at once with the expected name", async () => {
-    aangemeld.actor = null;
+    meldAan(null);
     expect((await start(json({ bestandsnaam: "a.zip", grootte: 1 }), geen)).status).toBe(401);
-    aangemeld.actor = sanne;
+    meldAan(sanne);
     const r = await start(json({ bestandsnaam: "SWI_0363_0363_20253.XML", grootte: 1000 }), geen);
     expect(r.status).toBe(422);
     expect(await r.json()).toMatchObject({
@@ -107,10 +92,10 @@ describe("the upload API", () => {
     expect(onvolledig.status).toBe(422);
 
     // Someone else's upload does not exist for them.
-    aangemeld.actor = youssef;
+    meldAan(youssef);
     expect((await put(0, bestand.subarray(0, deelGrootte))).status).toBe(404);
     expect((await status(new Request(`${URL_BASIS}/${uploadId}`), p())).status).toBe(404);
-    aangemeld.actor = sanne;
+    meldAan(sanne);
 
     expect((await put(0, bestand.subarray(0, deelGrootte))).status).toBe(204);
     const klaar = await voltooi(new Request(`${URL_BASIS}/${uploadId}/voltooien`, { method: "POST" }), p());
@@ -126,7 +111,7 @@ describe("the upload API", () => {
     expect((await status(new Request(`${URL_BASIS}/${uploadId}`), p())).status).toBe(404);
 
     // A back-up user may upload too; the same bytes again are a duplicate.
-    aangemeld.actor = backup;
+    meldAan(backup);
     const r2 = await start(json({ bestandsnaam: "nogmaals.zip", grootte: bestand.length }), geen);
     const id2 = ((await r2.json()) as { uploadId: string }).uploadId;
     const p2 = (extra: Record<string, string> = {}) => ({ params: Promise.resolve({ uploadId: id2, ...extra }) });

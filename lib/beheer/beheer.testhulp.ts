@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_CBS_MEDEWERKER, seed } from "@/prisma/seed";
 import { voerBeheerUit } from "./context";

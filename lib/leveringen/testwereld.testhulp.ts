@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { metAppDatabase, type TestDatabase } from "@/lib/db/testing";
+import { metAppDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { seed } from "@/prisma/seed";
 
 export async function actorVan(db: PrismaClient, email: string): Promise<Actor> {

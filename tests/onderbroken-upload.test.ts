@@ -15,18 +15,28 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { maakApiToken } from "@/lib/api-tokens/beheer";
 import type { Actor } from "@/lib/auth/actor";
+import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { getDb } from "@/lib/db/client";
-import { leveringOpslag } from "./opslag";
-import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
-import { DEEL_GROOTTE, eigenUploadSessie, ontvangDeel, ontvangenDelen, startUpload, UploadFout } from "./uploadsessie";
-import { verwerkAanlevering } from "./verwerking";
+import { leveringOpslag } from "@/lib/leveringen/opslag";
+import {
+  genereer,
+  maakPijplijnOmgeving,
+  opgeslagen,
+  type PijplijnOmgeving,
+  contactpersoonVan,
+} from "@/lib/leveringen/pijplijn.testhulp";
+import {
+  DEEL_GROOTTE,
+  eigenUploadSessie,
+  ontvangDeel,
+  ontvangenDelen,
+  startUpload,
+  UploadFout,
+} from "@/lib/leveringen/uploadsessie";
+import { verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
 
-const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (origineel) => ({
-  ...(await origineel<typeof import("@/lib/auth/actor")>()),
-  huidigeActor: async () => aangemeld.actor,
-}));
+vi.mock("@/lib/auth/actor");
 
 const { POST: startRoute } = await import("@/app/api/uploads/route");
 const { GET: statusRoute } = await import("@/app/api/uploads/[uploadId]/route");
@@ -60,14 +70,8 @@ function kiesRoute(methode: string, pad: string): { route: Route; params: unknow
 
 beforeAll(async () => {
   omg = await maakPijplijnOmgeving();
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
-  aangemeld.actor = sanne;
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
+  meldAan(sanne);
   server = http.createServer((req, res) => {
     const pad = new URL(req.url!, "http://x").pathname;
     const gekozen = kiesRoute(req.method!, pad);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { validate, compileErrors } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
-import { OPENAPI_DOCUMENT } from "./openapi";
+import { OPENAPI_DOCUMENT } from "@/lib/api-v1/openapi";
 
 const METHODEN = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 

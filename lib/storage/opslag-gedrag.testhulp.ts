@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOpslagFout } from "./fouten";
 import type { Opslag } from "./opslag";
-import { hashVanStroom, leesAlles, sha256, verzamel } from "./testhulp";
+import { hashVanStroom, leesAlles, sha256, verzamel } from "./stromen.testhulp";
 
 /**
  * Behaviour every backend must show, registered as vitest tests by each backend's test file.

@@ -3,9 +3,9 @@
  * on one person (or the header / the file), so tests can assert the finding, its BSN and its line.
  */
 import type { LeveringKop, Persoon, RegelCode } from "../types";
-import type { GegenereerdeLevering } from "./generator";
-import { plusDagen } from "./kalender";
-import { leveringXml, nummerRegels, schrijfLeveringXml, type SchrijfOpties } from "./xml-schrijver";
+import type { GegenereerdeLevering } from "../testhulp/generator";
+import { plusDagen } from "../testhulp/kalender";
+import { leveringXml, nummerRegels, schrijfLeveringXml, type SchrijfOpties } from "../testhulp/xml-schrijver";
 
 export const VERVUILINGEN = [
   "T02-niet-welgevormd",

@@ -5,8 +5,8 @@
  * it has happened, and nothing is delivered before it has happened.
  */
 import type { Datum } from "../types";
-import { dagnummer, datumVanDagnummer, plusDagen } from "./kalender";
-import { geheel, kans, kies, maakRng, type Rng } from "./prng";
+import { dagnummer, datumVanDagnummer, plusDagen } from "../testhulp/kalender";
+import { geheel, kans, kies, maakRng, type Rng } from "../testhulp/prng";
 
 export interface TrajectPip {
   datum: Datum;

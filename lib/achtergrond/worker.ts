@@ -23,9 +23,9 @@ import {
   WACHTRIJEN,
   zorgVoorWachtrijen,
   type JobGegevens,
-} from "./boss";
-import { jobInstellingen, type JobInstellingen } from "./instellingen";
-import { houdLease } from "./lease";
+} from "@/lib/jobs/boss";
+import { jobInstellingen, type JobInstellingen } from "@/lib/jobs/instellingen";
+import { houdLease } from "@/lib/jobs/lease";
 
 export interface WorkerOpties {
   connectionString?: string;

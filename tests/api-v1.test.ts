@@ -14,14 +14,14 @@ import { GET as getSignaleringslijst } from "@/app/api/v1/leveringen/[id]/signal
 import { GET as getSpiegelrapport } from "@/app/api/v1/leveringen/[id]/spiegelrapport/route";
 import { maakApiToken, trekApiTokenIn } from "@/lib/api-tokens/beheer";
 import { closeDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { sluitJobVerzender } from "@/lib/jobs/boss";
-import { maakLevering, maakTestwereld, type Testwereld } from "@/lib/leveringen/testdata";
-import { voorbeeldRapport } from "@/lib/spiegelrapport/testdata";
+import { maakLevering, maakTestwereld, type Testwereld } from "@/lib/leveringen/testwereld.testhulp";
+import { voorbeeldRapport } from "@/lib/spiegelrapport/voorbeeldrapport.testhulp";
 import { opslagUitOmgeving } from "@/lib/storage";
-import { genereerLevering } from "@/lib/swi/testing/generator";
+import { genereerLevering } from "@/lib/swi/testhulp/generator";
 import { vergeetLimieten } from "@/lib/limieten";
-import { schemaFouten } from "./openapi-schema.testhelper";
+import { schemaFouten } from "@/lib/api-v1/openapi-schema.testhulp";
 import { voerActieUit } from "@/lib/acties/context";
 
 const ENV_NAMEN = [

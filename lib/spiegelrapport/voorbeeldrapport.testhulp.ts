@@ -4,8 +4,8 @@
  */
 import { maakSpiegelrapport, type Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import { statistischeControle } from "@/lib/swi/statistisch";
-import { genereerLeveringPaar, type GegenereerdeLevering } from "@/lib/swi/testing/generator";
-import { vervuil, type VervuilingSoort } from "@/lib/swi/testing/vervuiling";
+import { genereerLeveringPaar, type GegenereerdeLevering } from "@/lib/swi/testhulp/generator";
+import { vervuil, type VervuilingSoort } from "@/lib/swi/testhulp/vervuiling";
 import type { BestandSignaal, GeparsteLevering } from "@/lib/swi/types";
 
 function geparst(l: GegenereerdeLevering): GeparsteLevering {

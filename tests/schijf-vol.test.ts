@@ -13,17 +13,20 @@ import type { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { maakApiToken } from "@/lib/api-tokens/beheer";
 import type { Actor } from "@/lib/auth/actor";
+import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { getDb } from "@/lib/db/client";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
-import { BEZIG_STATUSSEN } from "./verwerking";
-import { genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./testhulp";
+import { startWorker, type Worker } from "@/lib/achtergrond/worker";
+import { BEZIG_STATUSSEN } from "@/lib/leveringen/verwerking";
+import {
+  genereer,
+  maakPijplijnOmgeving,
+  opgeslagen,
+  type PijplijnOmgeving,
+  contactpersoonVan,
+} from "@/lib/leveringen/pijplijn.testhulp";
 import { voerActieUit } from "@/lib/acties/context";
 
-const aangemeld = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/actor", async (origineel) => ({
-  ...(await origineel<typeof import("@/lib/auth/actor")>()),
-  huidigeActor: async () => aangemeld.actor,
-}));
+vi.mock("@/lib/auth/actor");
 
 const { POST: startRoute } = await import("@/app/api/uploads/route");
 const { GET: statusRoute } = await import("@/app/api/uploads/[uploadId]/route");
@@ -82,14 +85,8 @@ beforeAll(async () => {
   omg = await maakPijplijnOmgeving(SNEL);
   opslagMap = omg.env.SWI_STORAGE_DIR!;
   schijf.op = (pad) => pad.startsWith(opslagMap + path.sep);
-  sanne = {
-    userId: omg.enschede.contactpersoonId,
-    email: omg.enschede.contactpersoonEmail,
-    naam: "Sanne",
-    rol: "CONTACTPERSOON",
-    berichtgeverId: omg.enschede.id,
-  };
-  aangemeld.actor = sanne;
+  sanne = contactpersoonVan(omg.enschede, "Sanne");
+  meldAan(sanne);
   worker = await startWorker({ opruimenBijStart: false });
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import {
   maakPijplijnOmgeving,
   opgeslagen,
   type PijplijnOmgeving,
-} from "@/lib/leveringen/testhulp";
+} from "@/lib/leveringen/pijplijn.testhulp";
 import { verwerkAanlevering } from "@/lib/leveringen/verwerking";
 
 let omg: PijplijnOmgeving;

@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { closeDb, getDb } from "@/lib/db/client";
-import { maakTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { maakTestDatabase, type TestDatabase } from "@/lib/db/database.testhulp";
 import { sluitJobVerzender } from "@/lib/jobs/boss";
-import { genereerLevering, type GegenereerdeLevering, type LeveringOpties } from "@/lib/swi/testing/generator";
+import { genereerLevering, type GegenereerdeLevering, type LeveringOpties } from "@/lib/swi/testhulp/generator";
+import { type Actor } from "@/lib/auth/actor";
 
 export const TEST_SLEUTEL = Buffer.alloc(32, 11).toString("base64");
 
@@ -19,6 +20,17 @@ export interface TestBerichtgever {
   code: string;
   contactpersoonEmail: string;
   contactpersoonId: string;
+}
+
+/** The contact person of a test berichtgever, as the portal sees them signed in. */
+export function contactpersoonVan(b: TestBerichtgever, naam: string): Actor {
+  return {
+    userId: b.contactpersoonId,
+    email: b.contactpersoonEmail,
+    naam,
+    rol: "CONTACTPERSOON",
+    berichtgeverId: b.id,
+  };
 }
 
 export interface PijplijnOmgeving {
@@ -101,7 +113,7 @@ async function maakBerichtgever(
   return { id: b.id, code, contactpersoonEmail: email, contactpersoonId: user.id };
 }
 
-/** A clean generated delivery (lib/swi/testing/generator.ts) for berichtgever and gemeente 0153. */
+/** A clean generated delivery (lib/swi/testhulp/generator.ts) for berichtgever and gemeente 0153. */
 export function genereer(
   opties: Partial<LeveringOpties> & Pick<LeveringOpties, "statistiekjaar" | "kwartaal">,
 ): GegenereerdeLevering {

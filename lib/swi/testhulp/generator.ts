@@ -19,10 +19,10 @@ import {
   vorigKwartaal,
   zelfdeKwartaal,
   type Kwartaal,
-} from "./kalender";
-import { maakRng } from "./prng";
-import { trekBsn, trekTraject, type Traject } from "./traject";
-import { leveringXml, nummerRegels, schrijfLeveringXml, type SchrijfOpties } from "./xml-schrijver";
+} from "../testhulp/kalender";
+import { maakRng } from "../testhulp/prng";
+import { trekBsn, trekTraject, type Traject } from "../testhulp/traject";
+import { leveringXml, nummerRegels, schrijfLeveringXml, type SchrijfOpties } from "../testhulp/xml-schrijver";
 
 /** Earliest start of a trajectory: the Wet inburgering 2021 applies from 1 January 2022. */
 const EERSTE_START: Datum = 20220101;
