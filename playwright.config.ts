@@ -1,3 +1,5 @@
+// The test workers load server modules (e2e/support) outside Next: see scripts/alleen-server.cjs.
+import "./scripts/alleen-server.cjs";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/browser";
 
@@ -22,7 +24,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
-    command: "tsx scripts/e2e-server.ts",
+    command: "tsx --require ./scripts/alleen-server.cjs scripts/e2e-server.ts",
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

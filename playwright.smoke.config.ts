@@ -1,3 +1,5 @@
+// The test workers load server modules (e2e/support) outside Next: see scripts/alleen-server.cjs.
+import "./scripts/alleen-server.cjs";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/browser";
 
@@ -18,7 +20,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
-    command: "rm -rf var/smoke && tsx scripts/start.ts",
+    command: "rm -rf var/smoke && tsx --require ./scripts/alleen-server.cjs scripts/start.ts",
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -6,7 +6,7 @@
  * lib/client-adres.ts can tell who is asking (audit log, per-IP limits). It also answers a
  * malformed percent-encoding itself (lib/ongeldig-adres.ts), which Next turns into a bare 500.
  *
- *   node --import tsx scripts/server.ts -p 3000 -H 127.0.0.1
+ *   node --require ./scripts/alleen-server.cjs --import tsx scripts/server.ts -p 3000 -H 127.0.0.1
  */
 import http from "node:http";
 import { parseArgs } from "node:util";

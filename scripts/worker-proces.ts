@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type fs from "node:fs";
 import path from "node:path";
-import { schrijfOokNaar } from "./lib/portaal";
+import { schrijfOokNaar, NODE_MET_TSX } from "./lib/portaal";
 
 /**
  * Starts scripts/worker.ts beside the web server, with the same settings. `node --import tsx` runs
@@ -10,7 +10,7 @@ import { schrijfOokNaar } from "./lib/portaal";
  * (lib/db/embedded-pools.ts).
  */
 export function startWorkerProces(env: NodeJS.ProcessEnv, log?: fs.WriteStream): ChildProcess {
-  const kind = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "worker.ts")], {
+  const kind = spawn(process.execPath, [...NODE_MET_TSX, path.join("scripts", "worker.ts")], {
     stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...env, DB_POOL_MAX: "2" },
   });

@@ -31,6 +31,7 @@ import {
 } from "@/lib/leveringen/pijplijn.testhulp";
 import { BEZIG_STATUSSEN, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
+import { NODE_MET_TSX } from "@/scripts/lib/portaal";
 
 vi.mock("@/lib/auth/actor");
 
@@ -69,7 +70,7 @@ const metingen: Record<string, number> = {};
 
 function startWorkerProces(): typeof worker {
   const env = Object.fromEntries(Object.entries(omg.env).filter(([k]) => k !== "SWI_TIJDELIJKE_MAP"));
-  const kind = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const kind = spawn(process.execPath, [...NODE_MET_TSX, "scripts/worker.ts"], {
     cwd: process.cwd(),
     env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -15,6 +15,7 @@ import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
 import { seedGemeenten } from "../../prisma/seed";
 import type { BenchBerichtgever } from "./bestanden";
+import { NODE_MET_TSX } from "../../scripts/lib/portaal";
 
 export const BENCH_DB = "swi_bench";
 
@@ -124,14 +125,14 @@ function start(naam: string, args: string[], env: NodeJS.ProcessEnv, logMap: str
 export function startWeb(port: number, env: NodeJS.ProcessEnv, logMap: string, naam = "web"): Proces {
   return start(
     naam,
-    ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
+    [...NODE_MET_TSX, path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
     { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     logMap,
   );
 }
 
 export function startWorker(naam: string, env: NodeJS.ProcessEnv, logMap: string): Proces {
-  return start(naam, ["--import", "tsx", path.join("scripts", "worker.ts")], { ...env, DB_POOL_MAX: "2" }, logMap);
+  return start(naam, [...NODE_MET_TSX, path.join("scripts", "worker.ts")], { ...env, DB_POOL_MAX: "2" }, logMap);
 }
 
 export async function wachtTot(vraag: () => Promise<boolean>, ms: number, wat: string): Promise<void> {

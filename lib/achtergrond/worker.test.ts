@@ -16,6 +16,7 @@ import {
   type PijplijnOmgeving,
 } from "@/lib/leveringen/pijplijn.testhulp";
 import { verwerkAanlevering } from "@/lib/leveringen/verwerking";
+import { NODE_MET_TSX } from "@/scripts/lib/portaal";
 
 let omg: PijplijnOmgeving;
 const kinderen: ChildProcess[] = [];
@@ -43,7 +44,7 @@ function startWorkerProces(naam: string): { kind: ChildProcess; uitvoer: () => s
   const env = Object.fromEntries(Object.entries(omg.env).filter(([k]) => k !== "SWI_TIJDELIJKE_MAP"));
   // `node --import tsx`, not the tsx command: that one runs the script in a second process, which a
   // kill of the first would leave running.
-  const kind = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const kind = spawn(process.execPath, [...NODE_MET_TSX, "scripts/worker.ts"], {
     cwd: process.cwd(),
     env: {
       NODE_ENV: "test",

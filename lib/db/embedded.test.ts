@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireDataDirLock, DataDirInUseError, lockPathFor, startEmbeddedPostgres } from "./embedded";
+import { NODE_MET_TSX } from "@/scripts/lib/portaal";
 
 const SLOW = 60_000;
 const tmpDirs: string[] = [];
@@ -98,7 +99,7 @@ describe("startEmbeddedPostgres", () => {
        startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} }).then((e) => { console.log("KLAAR " + e.url); setInterval(() => {}, 1000); });`,
     );
     // tsx as a loader, not its CLI, so that the pid is the process that holds the lock.
-    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...NODE_MET_TSX, script], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (d: Buffer) => d.toString().includes("KLAAR") && resolve());
       child.on("exit", (code) => reject(new Error(`child exited early (${code})`)));

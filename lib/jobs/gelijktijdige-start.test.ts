@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maakPijplijnOmgeving, type PijplijnOmgeving } from "@/lib/leveringen/pijplijn.testhulp";
 import { opnieuwBijDeadlock } from "./boss";
+import { NODE_MET_TSX } from "@/scripts/lib/portaal";
 
 describe("opnieuwBijDeadlock", () => {
   it("runs a step again after a deadlock, and only then", async () => {
@@ -57,7 +58,7 @@ describe("worker processes starting at the same moment", () => {
   afterAll(async () => omg?.close());
 
   function startProces(): Promise<{ kind: ChildProcess; uitvoer: string }> {
-    const kind = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    const kind = spawn(process.execPath, [...NODE_MET_TSX, "scripts/worker.ts"], {
       env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, ...omg.env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { maakSleutelbos, type Sleutelbos } from "./hoofdsleutel";
 import { OpslagFout } from "./fouten";

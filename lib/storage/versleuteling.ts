@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
 import { OpslagFout } from "./fouten";

@@ -56,7 +56,7 @@ export function startNext(port: number, env: NodeJS.ProcessEnv, log?: fs.WriteSt
   const kind = spawn(
     process.execPath,
     // Not `next start`: scripts/server.ts tells the app each request's socket address.
-    ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
+    [...NODE_MET_TSX, path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"],
     {
       stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -171,3 +171,9 @@ export function bijAfsluiten(kinderen: (ChildProcess | HerstartendKind)[], oprui
   process.once("SIGTERM", () => void stop(143));
   for (const k of kinderen) if (!isHerstartend(k)) k.once("exit", (code) => void stop(code ?? 1));
 }
+
+/**
+ * How a child process runs the project's TypeScript: tsx, and the "server-only" marks resolved to
+ * nothing (scripts/alleen-server.cjs), as Next resolves them on the server.
+ */
+export const NODE_MET_TSX = ["--require", path.resolve("scripts", "alleen-server.cjs"), "--import", "tsx"];
