@@ -8,6 +8,7 @@ import { isEindstatus } from "@/lib/leveringen/status";
 import { GeenSpiegelrapport, spiegelrapportVoorActor } from "@/lib/spiegelrapport/data";
 import { PortaalFout } from "@/lib/http/fouten";
 import { leveringUrl } from "./links";
+import { portaalUrl } from "@/lib/http/adres";
 
 export const FOUTEN_PER_API_PAGINA = 100;
 
@@ -54,7 +55,7 @@ export async function leveringStatusJson(actor: ApiTokenActor, id: string, pagin
       self,
       spiegelrapport: l.heeftSpiegelrapport ? `${self}/spiegelrapport` : null,
       signaleringslijst: lijstBeschikbaar ? `${self}/signaleringslijst` : null,
-      portaal: `${(process.env.APP_URL ?? "").replace(/\/+$/, "")}/berichtgever/${l.berichtgever.code}/leveringen/${l.id}`,
+      portaal: portaalUrl(`/berichtgever/${l.berichtgever.code}/leveringen/${l.id}`),
     },
   };
 }

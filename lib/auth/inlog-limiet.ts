@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { tel } from "@/lib/limieten";
 import { foutJson } from "@/lib/http/antwoord";
 import { normaliseerEmail } from "@/lib/auth/adapter";
+import { portaalUrl } from "@/lib/http/adres";
 
 /**
  * next-auth reads a JSON body as well as a form (the type is matched by substring, JSON first) and
@@ -46,7 +47,7 @@ export async function beperkInlogverzoek(req: Request, nextauth: string[] | unde
   const geweigerd = oordelen.find((o) => !o.toegestaan);
   if (!geweigerd) return null;
   return Response.json(
-    { url: `${env().APP_URL}/inloggen/fout?error=TeVeelPogingen` },
+    { url: portaalUrl("/inloggen/fout?error=TeVeelPogingen") },
     { status: 429, headers: { "Retry-After": String(geweigerd.wachtSeconden) } },
   );
 }

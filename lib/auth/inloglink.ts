@@ -1,9 +1,9 @@
 import type { SendVerificationRequestParams } from "next-auth/providers/email";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { verstuur } from "@/lib/mail/transport";
 import { inloglinkMail } from "@/emails/inloglink";
 import { normaliseerEmail } from "@/lib/auth/adapter";
+import { portaalUrl } from "@/lib/http/adres";
 
 export const INLOGLINK_GELDIG_MINUTEN = 15;
 
@@ -14,7 +14,7 @@ export const INLOGLINK_GELDIG_MINUTEN = 15;
  */
 export function bevestigingsUrl(nextAuthUrl: string): string {
   const callback = new URL(nextAuthUrl);
-  return `${env().APP_URL}/inloggen/bevestigen?${callback.searchParams.toString()}`;
+  return portaalUrl(`/inloggen/bevestigen?${callback.searchParams.toString()}`);
 }
 
 export async function verstuurInloglink(params: SendVerificationRequestParams): Promise<void> {

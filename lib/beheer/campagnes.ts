@@ -4,8 +4,8 @@ import { lijktPersoonsgegeven } from "@/lib/mail/wachtrij";
 import { REGELS, type Regel } from "@/lib/swi/regels";
 import { beheerLezing } from "./context";
 import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
-import { portaalUrl } from "./mail";
 import { type Actor } from "@/lib/auth/actor";
+import { portaalUrl } from "@/lib/http/adres";
 
 /**
  * Campaigns (guidelines 4.2.3): when a quality problem shows across many berichtgevers, staff pick

@@ -1,10 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type ActieContext, ActieFout } from "@/lib/acties/context";
 import { adresInGebruikMelding, bestaandeGebruiker, trekToegangIn } from "./gebruikers";
-import { portaalUrl } from "./mail";
 import { codelijstUitDb } from "./codelijst";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { datum } from "@/lib/swi/opmaak";
+import { portaalUrl } from "@/lib/http/adres";
 
 /**
  * The one registered contact person of a berichtgever (gets the mails, may download

@@ -4,9 +4,10 @@ import { formatDatum, kwartaalVan, plusDagen, vorigKwartaal, type Kwartaalnummer
 import { voerBeheerUit, beheerLezing } from "./context";
 import { type ActieContext, ActieFout, SYSTEEM } from "@/lib/acties/context";
 import { isUniekeSchending } from "./contactpersonen";
-import { portaalUrl, type Mailer } from "./mail";
+import { type Mailer } from "./mail";
 import { monitorVoorKwartaal, type MonitorRij } from "./monitor";
 import { type Actor } from "@/lib/auth/actor";
+import { portaalUrl } from "@/lib/http/adres";
 
 /**
  * Reminders to the contact persons of gemeenten that have not delivered for a quarter: sent by

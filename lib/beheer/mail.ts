@@ -1,6 +1,6 @@
 import type { SjabloonNaam, SjabloonParameters } from "@/emails/registry";
 import { jobVerzender } from "@/lib/jobs/boss";
-import { portaalUrl, zetMailNaarAdresInWachtrij, zetMislukteMailTerug } from "@/lib/mail/wachtrij";
+import { zetMailNaarAdresInWachtrij, zetMislukteMailTerug } from "@/lib/mail/wachtrij";
 import { ActieFout, type ActieContext, type Tx } from "@/lib/acties/context";
 
 /**
@@ -56,5 +56,3 @@ export async function verstuurMailOpnieuw(ctx: ActieContext, mailBerichtId: stri
   }
   ctx.audit({ actie: "mail.opnieuw-versturen", doelType: "mail", doelId: mailBerichtId });
 }
-
-export { portaalUrl };

@@ -11,12 +11,13 @@ import { getDb } from "@/lib/db/client";
 import { isDatabaseOnbereikbaar } from "@/lib/db/onbereikbaar";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
-import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
+import { zetMailInWachtrij } from "@/lib/mail/wachtrij";
 import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { leveringOpslag } from "./opslag";
 import { Staart, zipLedenUitStaart } from "./zipnamen";
 import { PortaalFout, type FoutSoort } from "@/lib/http/fouten";
 import { momentLang } from "@/lib/swi/opmaak";
+import { portaalUrl } from "@/lib/http/adres";
 
 export type WeigerCode = "NAAM" | "BERICHTGEVER" | "TE_GROOT" | "DUBBEL" | "LEEG";
 

@@ -17,7 +17,6 @@ import { type Actor, heeftRecht } from "@/lib/auth/actor";
 import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { opnieuwBijStoring } from "@/lib/db/onbereikbaar";
-import { env } from "@/lib/env";
 import type { MailStatus, Prisma } from "@/lib/generated/prisma/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
 import { verstuur } from "./transport";
@@ -35,11 +34,6 @@ export interface WachtrijOpties {
 export interface MailInput<N extends SjabloonNaam> {
   sjabloon: N;
   parameters: SjabloonParameters<N>;
-}
-
-/** Absolute link into the portal; anonymous visitors are sent to the login and back by the proxy. */
-export function portaalUrl(pad: string): string {
-  return `${env().APP_URL.replace(/\/+$/, "")}${pad.startsWith("/") ? pad : `/${pad}`}`;
 }
 
 /**

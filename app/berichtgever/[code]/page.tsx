@@ -8,6 +8,7 @@ import { StatusLabel } from "./leveringen/StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment } from "@/lib/swi/opmaak";
+import { Gegevenslijst } from "@/app/components/Sectie";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -107,14 +108,15 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
           Contactpersoon
         </h2>
         {b.contactpersoon ? (
-          <dl className="grid max-w-2xl grid-cols-1 sm:grid-cols-[12rem_1fr] gap-y-1">
-            <dt className="font-semibold">Naam</dt>
-            <dd>{b.contactpersoon.naam}</dd>
-            <dt className="font-semibold">E-mail</dt>
-            <dd>{b.contactpersoon.email}</dd>
-            <dt className="font-semibold">Telefoon</dt>
-            <dd>{b.contactpersoon.telefoon ?? "—"}</dd>
-          </dl>
+          <Gegevenslijst
+            labelBreedte="12rem"
+            className="max-w-2xl"
+            rijen={[
+              ["Naam", b.contactpersoon.naam],
+              ["E-mail", b.contactpersoon.email],
+              ["Telefoon", b.contactpersoon.telefoon ?? "—"],
+            ]}
+          />
         ) : (
           <p>Er is geen contactpersoon geregistreerd.</p>
         )}

@@ -8,9 +8,10 @@ import { versleutelFoutbericht } from "@/lib/leveringen/foutberichten";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { portaalUrl, zetMailInWachtrij } from "@/lib/mail/wachtrij";
+import { zetMailInWachtrij } from "@/lib/mail/wachtrij";
 import type { LeveringResultaat } from "@/lib/swi/controle";
 import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
+import { portaalUrl } from "@/lib/http/adres";
 
 export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
 

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { isBevestigd, wisBevestigingsCookie } from "@/lib/auth/bevestiging";
 import { beperkInlogverzoek } from "@/lib/auth/inlog-limiet";
-import { env } from "@/lib/env";
+import { portaalUrl } from "@/lib/http/adres";
 
 async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   const pad = (await ctx.params).nextauth;
@@ -12,7 +12,7 @@ async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[]
   const isCallback = pad.join("/") === "callback/email";
   if (isCallback && !isBevestigd(req)) {
     // Not from our confirmation page: show that page (the token stays unused) instead of signing in.
-    const bevestig = new URL("/inloggen/bevestigen", env().APP_URL);
+    const bevestig = new URL(portaalUrl("/inloggen/bevestigen"));
     bevestig.search = new URL(req.url).search;
     return NextResponse.redirect(bevestig, 303);
   }

@@ -5,6 +5,7 @@ import { campagneDetail } from "@/lib/beheer/campagnes";
 import { BeheerKop, Melding } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
+import { Gegevenslijst } from "@/app/components/Sectie";
 
 export const metadata = { title: "Campagne" };
 
@@ -30,12 +31,19 @@ export default async function Campagne({
       {typeof verstuurd === "string" && /^\d+$/.test(verstuurd) && (
         <Melding>De campagne is verstuurd: {verstuurd} e-mails staan in de wachtrij.</Melding>
       )}
-      <dl className="mb-8 grid max-w-3xl grid-cols-1 sm:grid-cols-[10rem_1fr] gap-y-2">
-        <dt className="font-semibold">Regels</dt>
-        <dd>{c.regels.join(", ")}</dd>
-        <dt className="font-semibold">Toelichting</dt>
-        <dd className="whitespace-pre-line">{c.toelichting}</dd>
-      </dl>
+      <Gegevenslijst
+        labelBreedte="10rem"
+        className="mb-8 max-w-3xl"
+        rijen={[
+          ["Regels", c.regels.join(", ")],
+          [
+            "Toelichting",
+            <span key="toelichting" className="whitespace-pre-line">
+              {c.toelichting}
+            </span>,
+          ],
+        ]}
+      />
       <Tabelgebied label="Gemaild:, horizontaal te scrollen">
         <table className="tabel">
           <caption className="mb-2 text-left">

@@ -10,6 +10,7 @@ import { StatusLabel } from "../StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
+import { Gegevenslijst } from "@/app/components/Sectie";
 
 export const metadata = { title: "Levering" };
 
@@ -192,54 +193,43 @@ export default async function LeveringDetailPagina({
         <h2 id="gegevens-titel" className="mb-3 text-2xl font-semibold">
           Gegevens van de levering
         </h2>
-        <dl className="grid max-w-3xl grid-cols-1 gap-y-1 sm:grid-cols-[14rem_1fr]">
-          <dt className="font-semibold">Berichtgever</dt>
-          <dd>
-            {l.berichtgever.code} · {l.berichtgever.naam}
-          </dd>
-          <dt className="font-semibold">Gemeente</dt>
-          <dd>{l.gemeentecode ? `${l.gemeentecode}${l.gemeentenaam ? ` · ${l.gemeentenaam}` : ""}` : "onbekend"}</dd>
-          <dt className="font-semibold">Kwartaal</dt>
-          <dd>{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</dd>
-          <dt className="font-semibold">Bestandsnaam</dt>
-          <dd className="break-all">{l.bestandsnaam}</dd>
-          {l.bronBestandsnaam ? (
-            <>
-              <dt className="font-semibold">Aangeleverd in</dt>
-              <dd className="break-all">{l.bronBestandsnaam}</dd>
-            </>
-          ) : null}
-          <dt className="font-semibold">Grootte</dt>
-          <dd>{grootteTekst(l.grootte)}</dd>
-          <dt className="font-semibold">SHA-256</dt>
-          <dd>
-            <code className="break-all text-sm" data-testid="sha256">
-              {l.sha256}
-            </code>
-          </dd>
-          <dt className="font-semibold">Ontvangen op</dt>
-          <dd>{moment(l.ontvangenOp)}</dd>
-          <dt className="font-semibold">Aangeleverd via</dt>
-          <dd>{l.bron === "API" ? "de API (leverancierskoppeling)" : "het portaal"}</dd>
-          {l.geuploadDoor ? (
-            <>
-              <dt className="font-semibold">Geüpload door</dt>
-              <dd>{l.geuploadDoor}</dd>
-            </>
-          ) : null}
-          {l.aantalPersonen !== null ? (
-            <>
-              <dt className="font-semibold">Aantal personen</dt>
-              <dd>{getal(l.aantalPersonen)}</dd>
-            </>
-          ) : null}
-          {l.aantalSignalen !== null ? (
-            <>
-              <dt className="font-semibold">Aantal signalen</dt>
-              <dd>{getal(l.aantalSignalen)}</dd>
-            </>
-          ) : null}
-        </dl>
+        <Gegevenslijst
+          className="max-w-3xl"
+          rijen={[
+            ["Berichtgever", `${l.berichtgever.code} · ${l.berichtgever.naam}`],
+            [
+              "Gemeente",
+              l.gemeentecode ? `${l.gemeentecode}${l.gemeentenaam ? ` · ${l.gemeentenaam}` : ""}` : "onbekend",
+            ],
+            ["Kwartaal", kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)],
+            [
+              "Bestandsnaam",
+              <span key="naam" className="break-all">
+                {l.bestandsnaam}
+              </span>,
+            ],
+            l.bronBestandsnaam
+              ? [
+                  "Aangeleverd in",
+                  <span key="bron" className="break-all">
+                    {l.bronBestandsnaam}
+                  </span>,
+                ]
+              : null,
+            ["Grootte", grootteTekst(l.grootte)],
+            [
+              "SHA-256",
+              <code key="sha" className="break-all text-sm" data-testid="sha256">
+                {l.sha256}
+              </code>,
+            ],
+            ["Ontvangen op", moment(l.ontvangenOp)],
+            ["Aangeleverd via", l.bron === "API" ? "de API (leverancierskoppeling)" : "het portaal"],
+            l.geuploadDoor ? ["Geüpload door", l.geuploadDoor] : null,
+            l.aantalPersonen !== null ? ["Aantal personen", getal(l.aantalPersonen)] : null,
+            l.aantalSignalen !== null ? ["Aantal signalen", getal(l.aantalSignalen)] : null,
+          ]}
+        />
       </section>
 
       {l.vervangt.length > 0 ? (

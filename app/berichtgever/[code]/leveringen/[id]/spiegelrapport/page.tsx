@@ -19,6 +19,7 @@ import type { RegelCode } from "@/lib/swi/types";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { paginaVoorFout } from "@/lib/http/pagina";
 import { getal, momentLang } from "@/lib/swi/opmaak";
+import { Gegevenslijst } from "@/app/components/Sectie";
 
 export const metadata = { title: "Spiegelrapport" };
 
@@ -54,22 +55,20 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
         </div>
       )}
 
-      <dl className="mb-6 grid max-w-3xl grid-cols-1 sm:grid-cols-[12rem_1fr] gap-y-1">
-        <dt className="font-semibold">Bestand</dt>
-        <dd>{g.levering.bestandsnaam}</dd>
-        <dt className="font-semibold">Ontvangen</dt>
-        <dd>{momentLang(g.levering.ontvangenOp)}</dd>
-        {g.levering.verwerktOp && (
-          <>
-            <dt className="font-semibold">Verwerkt</dt>
-            <dd>{momentLang(g.levering.verwerktOp)}</dd>
-          </>
-        )}
-        <dt className="font-semibold">Personen</dt>
-        <dd>{getal(r.personen)}</dd>
-        <dt className="font-semibold">Vergeleken met</dt>
-        <dd>{vorig ? `de levering over ${vorig} (vorig kwartaal)` : "geen levering over het vorige kwartaal"}</dd>
-      </dl>
+      <Gegevenslijst
+        labelBreedte="12rem"
+        className="mb-6 max-w-3xl"
+        rijen={[
+          ["Bestand", g.levering.bestandsnaam],
+          ["Ontvangen", momentLang(g.levering.ontvangenOp)],
+          g.levering.verwerktOp && ["Verwerkt", momentLang(g.levering.verwerktOp)],
+          ["Personen", getal(r.personen)],
+          [
+            "Vergeleken met",
+            vorig ? `de levering over ${vorig} (vorig kwartaal)` : "geen levering over het vorige kwartaal",
+          ],
+        ]}
+      />
 
       <p className="mb-4 max-w-3xl">
         Vergelijk deze aantallen met uw eigen registratie. Grote verschillen met het vorige kwartaal kunnen op een fout
