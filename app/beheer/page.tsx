@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { getal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Beheer" };
 
@@ -62,31 +62,27 @@ export default async function Beheer() {
         <h2 id="berichtgevers-titel" className="mb-3 text-2xl font-semibold">
           Actieve berichtgevers ({getal(berichtgevers.length)})
         </h2>
-        <Tabelgebied label="Actieve berichtgevers, horizontaal te scrollen">
-          <table className="tabel">
-            <caption className="sr-only">Actieve berichtgevers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Naam</th>
-                <th scope="col">Contactpersoon</th>
-                <th scope="col">Gemeenten</th>
-              </tr>
-            </thead>
-            <tbody>
-              {berichtgevers.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.code}</td>
-                  <td>
-                    <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-                  </td>
-                  <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
-                  <td>{b.gemeenten.join(", ") || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Tabelgebied>
+        <Tabel
+          bijschrift="Actieve berichtgevers"
+          rijen={berichtgevers}
+          sleutel={(b) => b.id}
+          kolommen={[
+            { kop: "Code", cel: (b) => b.code },
+            {
+              kop: "Naam",
+              cel: (b) => (
+                <>
+                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+                </>
+              ),
+            },
+            {
+              kop: "Contactpersoon",
+              cel: (b) => <>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</>,
+            },
+            { kop: "Gemeenten", cel: (b) => b.gemeenten.join(", ") || "—" },
+          ]}
+        />
       </section>
     </div>
   );

@@ -3,8 +3,8 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
 import { BeheerKop } from "@/app/components/Kop";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Auditlog" };
 
@@ -110,45 +110,51 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
           Exporteren als CSV
         </a>
       </p>
-      <Tabelgebied label="Tabel, horizontaal te scrollen">
-        <table className="tabel text-sm">
-          <caption className="mb-2 text-left">Nieuwste eerst{rijen.length === 0 ? ": niets gevonden" : ""}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tijdstip</th>
-              <th scope="col">Wie</th>
-              <th scope="col">Actie</th>
-              <th scope="col">Berichtgever</th>
-              <th scope="col">Waarop</th>
-              <th scope="col">Vanaf</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rijen.map((r) => (
-              <tr key={r.id}>
-                <td className="whitespace-nowrap">{moment(r.tijdstip)}</td>
-                <td>
-                  {r.actorEmail ?? (r.actorRol ? "—" : "systeem")}
-                  {r.actorRol && <span className="block text-grijs-5">{r.actorRol}</span>}
-                </td>
-                <td>{r.actie}</td>
-                <td>{r.berichtgever ?? "—"}</td>
-                <td className="break-all">{r.doelType ? `${r.doelType} ${r.doelId ?? ""}` : "—"}</td>
-                <td>
-                  {r.ip ?? "—"}
-                  {r.userAgent && (
-                    <span className="block max-w-[14rem] truncate text-grijs-5" title={r.userAgent}>
-                      {r.userAgent}
-                    </span>
-                  )}
-                </td>
-                <td className="max-w-md break-all font-mono text-xs">{r.details ? JSON.stringify(r.details) : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Tabelgebied>
+      <Tabel
+        bijschrift={<>Nieuwste eerst{rijen.length === 0 ? ": niets gevonden" : ""}</>}
+        label="Auditlog"
+        zichtbaar="mb-2 text-left"
+        className="text-sm"
+        rijen={rijen}
+        sleutel={(r) => r.id}
+        kolommen={[
+          { kop: "Tijdstip", cel: (r) => moment(r.tijdstip), className: "whitespace-nowrap" },
+          {
+            kop: "Wie",
+            cel: (r) => (
+              <>
+                {r.actorEmail ?? (r.actorRol ? "—" : "systeem")}
+                {r.actorRol && <span className="block text-grijs-5">{r.actorRol}</span>}
+              </>
+            ),
+          },
+          { kop: "Actie", cel: (r) => r.actie },
+          { kop: "Berichtgever", cel: (r) => r.berichtgever ?? "—" },
+          {
+            kop: "Waarop",
+            cel: (r) => <>{r.doelType ? `${r.doelType} ${r.doelId ?? ""}` : "—"}</>,
+            className: "break-all",
+          },
+          {
+            kop: "Vanaf",
+            cel: (r) => (
+              <>
+                {r.ip ?? "—"}
+                {r.userAgent && (
+                  <span className="block max-w-[14rem] truncate text-grijs-5" title={r.userAgent}>
+                    {r.userAgent}
+                  </span>
+                )}
+              </>
+            ),
+          },
+          {
+            kop: "Details",
+            cel: (r) => (r.details ? JSON.stringify(r.details) : ""),
+            className: "max-w-md break-all font-mono text-xs",
+          },
+        ]}
+      />
       {volgende && (
         <p className="mt-4">
           <Link href={`/beheer/audit?${zoekstring(ruw, { voor: volgende })}`}>Oudere regels</Link>

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { vereisCbs } from "@/lib/auth/actor";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { BeheerKop } from "@/app/components/Kop";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { aantal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Berichtgevers" };
 
@@ -66,35 +66,31 @@ export default async function Berichtgevers({
           Zoeken
         </button>
       </form>
-      <Tabelgebied label=", horizontaal te scrollen">
-        <table className="tabel">
-          <caption className="mb-2 text-left">{aantal(rijen.length, "berichtgever", "berichtgevers")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Naam</th>
-              <th scope="col">Contactpersoon</th>
-              <th scope="col">Gemeenten (lopend)</th>
-              <th scope="col">Back-ups</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rijen.map((b) => (
-              <tr key={b.id}>
-                <td>{b.code}</td>
-                <td>
-                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-                </td>
-                <td>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</td>
-                <td>{b.gemeenten.join(", ") || "—"}</td>
-                <td>{b.backups}</td>
-                <td>{b.actief ? "Actief" : "Gedeactiveerd"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Tabelgebied>
+      <Tabel
+        bijschrift={<>{aantal(rijen.length, "berichtgever", "berichtgevers")}</>}
+        label="Berichtgevers"
+        zichtbaar="mb-2 text-left"
+        rijen={rijen}
+        sleutel={(b) => b.id}
+        kolommen={[
+          { kop: "Code", cel: (b) => b.code },
+          {
+            kop: "Naam",
+            cel: (b) => (
+              <>
+                <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
+              </>
+            ),
+          },
+          {
+            kop: "Contactpersoon",
+            cel: (b) => <>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</>,
+          },
+          { kop: "Gemeenten (lopend)", cel: (b) => b.gemeenten.join(", ") || "—" },
+          { kop: "Back-ups", cel: (b) => b.backups },
+          { kop: "Status", cel: (b) => (b.actief ? "Actief" : "Gedeactiveerd") },
+        ]}
+      />
     </div>
   );
 }

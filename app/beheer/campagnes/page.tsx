@@ -2,8 +2,8 @@ import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { campagnes } from "@/lib/beheer/campagnes";
 import { BeheerKop } from "@/app/components/Kop";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Campagnes" };
 
@@ -26,33 +26,25 @@ export default async function Campagnes() {
       {lijst.length === 0 ? (
         <p>Er zijn nog geen campagnes verstuurd.</p>
       ) : (
-        <Tabelgebied label="Verstuurde campagnes, horizontaal te scrollen">
-          <table className="tabel">
-            <caption className="sr-only">Verstuurde campagnes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Verstuurd</th>
-                <th scope="col">Titel</th>
-                <th scope="col">Regels</th>
-                <th scope="col">Berichtgevers</th>
-                <th scope="col">Door</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lijst.map((c) => (
-                <tr key={c.id}>
-                  <td>{moment(c.verstuurdOp)}</td>
-                  <td>
-                    <Link href={`/beheer/campagnes/${c.id}`}>{c.titel}</Link>
-                  </td>
-                  <td>{c.regels.join(", ")}</td>
-                  <td>{c._count.ontvangers}</td>
-                  <td>{c.aangemaaktDoor.naam}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Tabelgebied>
+        <Tabel
+          bijschrift="Verstuurde campagnes"
+          rijen={lijst}
+          sleutel={(c) => c.id}
+          kolommen={[
+            { kop: "Verstuurd", cel: (c) => moment(c.verstuurdOp) },
+            {
+              kop: "Titel",
+              cel: (c) => (
+                <>
+                  <Link href={`/beheer/campagnes/${c.id}`}>{c.titel}</Link>
+                </>
+              ),
+            },
+            { kop: "Regels", cel: (c) => c.regels.join(", ") },
+            { kop: "Berichtgevers", cel: (c) => c._count.ontvangers },
+            { kop: "Door", cel: (c) => c.aangemaaktDoor.naam },
+          ]}
+        />
       )}
     </div>
   );

@@ -2,9 +2,9 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { geladenLijsten } from "@/lib/beheer/codelijst";
 import { BeheerKop, Melding } from "@/app/components/Kop";
 import { CodelijstFormulier } from "./CodelijstFormulier";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { isViercijfercode } from "@/lib/db/validation";
 import { moment, getal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Gemeentecodelijst" };
 
@@ -31,29 +31,18 @@ export default async function Codelijst({
         <h2 id="lijsten-titel" className="mb-3 text-2xl font-semibold">
           Geladen lijsten
         </h2>
-        <Tabelgebied label="Geladen gemeentecodelijsten, horizontaal te scrollen">
-          <table className="tabel max-w-3xl">
-            <caption className="sr-only">Geladen gemeentecodelijsten</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jaar</th>
-                <th scope="col">Gemeenten</th>
-                <th scope="col">Bron</th>
-                <th scope="col">Geladen op</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lijsten.map((l) => (
-                <tr key={l.jaar}>
-                  <td>{l.jaar}</td>
-                  <td>{getal(l.aantal)}</td>
-                  <td>{l.bron}</td>
-                  <td>{moment(l.geladenOp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Tabelgebied>
+        <Tabel
+          bijschrift="Geladen gemeentecodelijsten"
+          className="max-w-3xl"
+          rijen={lijsten}
+          sleutel={(l) => l.jaar}
+          kolommen={[
+            { kop: "Jaar", cel: (l) => l.jaar },
+            { kop: "Gemeenten", cel: (l) => getal(l.aantal) },
+            { kop: "Bron", cel: (l) => l.bron },
+            { kop: "Geladen op", cel: (l) => moment(l.geladenOp) },
+          ]}
+        />
       </section>
       <section aria-labelledby="laden-titel">
         <h2 id="laden-titel" className="mb-3 text-2xl font-semibold">

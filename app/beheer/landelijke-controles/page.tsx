@@ -7,6 +7,7 @@ import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 import { BeheerKop } from "@/app/components/Kop";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { aantal, getal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Landelijke controles" };
 
@@ -120,34 +121,28 @@ export default async function LandelijkeControles({
             {r.dubbel.length === 0 ? (
               <p>Geen BSN&apos;s gevonden die door meer gemeenten zijn geleverd zonder verhuizing.</p>
             ) : (
-              <Tabelgebied label="BSN's die door meer gemeenten zijn geleverd zonder verhuizing, horizontaal te scrollen">
-                <table className="tabel">
-                  <caption className="sr-only">
-                    BSN&apos;s die door meer gemeenten zijn geleverd zonder verhuizing
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">BSN</th>
-                      <th scope="col">Geleverd door</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {r.dubbel.map((d) => (
-                      <tr key={d.bsn}>
-                        <td className="font-mono">{d.bsn}</td>
-                        <td>
-                          {d.gemeenten
-                            .map(
-                              (g) =>
-                                `gemeente ${g.gemeentecode} (berichtgever ${g.berichtgeverCode})${g.verhuisd ? ", verhuisd" : ""}`,
-                            )
-                            .join("; ")}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </Tabelgebied>
+              <Tabel
+                bijschrift="BSN's die door meer gemeenten zijn geleverd zonder verhuizing"
+                label="BSN's die door meer gemeenten zijn geleverd zonder verhuizing"
+                rijen={r.dubbel}
+                sleutel={(d) => d.bsn}
+                kolommen={[
+                  { kop: "BSN", cel: (d) => d.bsn, className: "font-mono" },
+                  {
+                    kop: "Geleverd door",
+                    cel: (d) => (
+                      <>
+                        {d.gemeenten
+                          .map(
+                            (g) =>
+                              `gemeente ${g.gemeentecode} (berichtgever ${g.berichtgeverCode})${g.verhuisd ? ", verhuisd" : ""}`,
+                          )
+                          .join("; ")}
+                      </>
+                    ),
+                  },
+                ]}
+              />
             )}
           </section>
           <section aria-labelledby="verdwenen-titel">

@@ -5,8 +5,8 @@ import type { MailStatus } from "@/lib/generated/prisma/enums";
 import { BeheerKop } from "@/app/components/Kop";
 import { verstuurOpnieuwActie } from "@/lib/beheer/mail-acties";
 import { Formulier } from "@/app/components/Formulier";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Uitgaande e-mail" };
 
@@ -66,61 +66,62 @@ export default async function MailWachtrij({
       {rijen.length === 0 ? (
         <p>Er zijn geen e-mails{status ? ` met de status "${STATUS_TEKST[status].toLowerCase()}"` : ""}.</p>
       ) : (
-        <Tabelgebied label="Uitgaande e-mail, horizontaal te scrollen">
-          <table className="tabel">
-            <caption className="sr-only">
-              Uitgaande e-mail{status ? `, status ${STATUS_TEKST[status].toLowerCase()}` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Aangemaakt</th>
-                <th scope="col">Aan</th>
-                <th scope="col">Onderwerp</th>
-                <th scope="col">Berichtgever</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="text-right">
-                  Pogingen
-                </th>
-                <th scope="col">Laatste fout</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rijen.map((m) => (
-                <tr key={m.id}>
-                  <td className="whitespace-nowrap">{moment(m.createdAt)}</td>
-                  <td className="break-all">{m.aan}</td>
-                  <td>
-                    {m.onderwerp}
-                    <span className="block text-sm text-grijs-5">{m.sjabloon}</span>
-                  </td>
-                  <td>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</td>
-                  <td className="whitespace-nowrap">
-                    <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
-                    {m.verzondenOp && <span className="block text-sm">{moment(m.verzondenOp)}</span>}
-                  </td>
-                  <td className="text-right">{m.pogingen}</td>
-                  <td>
-                    {m.laatsteFout ?? "—"}
-                    {m.status === "MISLUKT" && (
-                      <Formulier
-                        actie={verstuurOpnieuwActie}
-                        verborgen={{ id: m.id }}
-                        voorvoegsel={`mail-${m.id}`}
-                        knopStijl="knop-secundair"
-                        className="mt-2"
-                        knop={
-                          <>
-                            Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
-                          </>
-                        }
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Tabelgebied>
+        <Tabel
+          bijschrift={<>Uitgaande e-mail{status ? `, status ${STATUS_TEKST[status].toLowerCase()}` : ""}</>}
+          label="Uitgaande e-mail"
+          rijen={rijen}
+          sleutel={(m) => m.id}
+          kolommen={[
+            { kop: "Aangemaakt", cel: (m) => moment(m.createdAt), className: "whitespace-nowrap" },
+            { kop: "Aan", cel: (m) => m.aan, className: "break-all" },
+            {
+              kop: "Onderwerp",
+              cel: (m) => (
+                <>
+                  {m.onderwerp}
+                  <span className="block text-sm text-grijs-5">{m.sjabloon}</span>
+                </>
+              ),
+            },
+            {
+              kop: "Berichtgever",
+              cel: (m) => <>{m.berichtgever ? `${m.berichtgever.code} ${m.berichtgever.naam}` : "—"}</>,
+            },
+            {
+              kop: "Status",
+              cel: (m) => (
+                <>
+                  <span className={`border-l-4 px-2 ${STATUS_STIJL[m.status]}`}>{STATUS_TEKST[m.status]}</span>
+                  {m.verzondenOp && <span className="block text-sm">{moment(m.verzondenOp)}</span>}
+                </>
+              ),
+              className: "whitespace-nowrap",
+            },
+            { kop: "Pogingen", cel: (m) => m.pogingen, className: "text-right" },
+            {
+              kop: "Laatste fout",
+              cel: (m) => (
+                <>
+                  {m.laatsteFout ?? "—"}
+                  {m.status === "MISLUKT" && (
+                    <Formulier
+                      actie={verstuurOpnieuwActie}
+                      verborgen={{ id: m.id }}
+                      voorvoegsel={`mail-${m.id}`}
+                      knopStijl="knop-secundair"
+                      className="mt-2"
+                      knop={
+                        <>
+                          Opnieuw versturen<span className="sr-only"> aan {m.aan}</span>
+                        </>
+                      }
+                    />
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

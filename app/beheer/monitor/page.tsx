@@ -158,7 +158,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
             Exporteren als CSV
           </a>
         </p>
-        <Tabelgebied label="Tabel, horizontaal te scrollen">
+        <Tabelgebied label="Monitor per gemeente, horizontaal te scrollen">
           <table className="tabel">
             <caption className="mb-2 text-left">
               {getal(rijen.length)} van {aantal(monitor.rijen.length, "rij", "rijen")}. Klik op een kolomkop om te

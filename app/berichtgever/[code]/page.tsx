@@ -5,10 +5,10 @@ import { huidigStatistiekjaar } from "@/lib/kalender";
 import { recenteLeveringen } from "@/lib/leveringen/data";
 import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { StatusLabel } from "./leveringen/StatusLabel";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -31,25 +31,17 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
         {b.gemeenten.length === 0 ? (
           <p>Er zijn voor {jaar} nog geen gemeenten aan deze berichtgever gekoppeld. Neem contact op met het CBS.</p>
         ) : (
-          <Tabelgebied label="Gemeenten van berichtgever, horizontaal te scrollen">
-            <table className="tabel max-w-2xl">
-              <caption className="sr-only">Gemeenten van berichtgever {b.code}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Gemeentecode</th>
-                  <th scope="col">Gemeente</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.gemeenten.map((g) => (
-                  <tr key={g.code}>
-                    <td>{g.code}</td>
-                    <td>{g.naam}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Tabelgebied>
+          <Tabel
+            bijschrift={<>Gemeenten van berichtgever {b.code}</>}
+            label={`Gemeenten van berichtgever ${b.code}`}
+            className="max-w-2xl"
+            rijen={b.gemeenten}
+            sleutel={(g) => g.code}
+            kolommen={[
+              { kop: "Gemeentecode", cel: (g) => g.code },
+              { kop: "Gemeente", cel: (g) => g.naam },
+            ]}
+          />
         )}
       </section>
 
@@ -60,33 +52,38 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
         {leveringen.length === 0 ? (
           <p className="mb-4">Er zijn nog geen leveringen ontvangen.</p>
         ) : (
-          <Tabelgebied label="Laatst ontvangen leveringen van berichtgever, horizontaal te scrollen">
-            <table className="tabel mb-4">
-              <caption className="sr-only">Laatst ontvangen leveringen van berichtgever {b.code}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Bestand</th>
-                  <th scope="col">Kwartaal</th>
-                  <th scope="col">Ontvangen</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {leveringen.map((l) => (
-                  <tr key={l.id}>
-                    <td className="break-all">
-                      <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
-                    </td>
-                    <td className="whitespace-nowrap">{kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}</td>
-                    <td className="whitespace-nowrap">{moment(l.ontvangenOp)}</td>
-                    <td>
-                      <StatusLabel status={l.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Tabelgebied>
+          <Tabel
+            bijschrift={<>Laatst ontvangen leveringen van berichtgever {b.code}</>}
+            label={`Laatst ontvangen leveringen van berichtgever ${b.code}`}
+            className="mb-4"
+            rijen={leveringen}
+            sleutel={(l) => l.id}
+            kolommen={[
+              {
+                kop: "Bestand",
+                cel: (l) => (
+                  <>
+                    <Link href={`/berichtgever/${b.code}/leveringen/${l.id}`}>{l.bestandsnaam}</Link>
+                  </>
+                ),
+                className: "break-all",
+              },
+              {
+                kop: "Kwartaal",
+                cel: (l) => kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal),
+                className: "whitespace-nowrap",
+              },
+              { kop: "Ontvangen", cel: (l) => moment(l.ontvangenOp), className: "whitespace-nowrap" },
+              {
+                kop: "Status",
+                cel: (l) => (
+                  <>
+                    <StatusLabel status={l.status} />
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
         <p className="flex flex-wrap gap-4">
           <Link href={`/berichtgever/${b.code}/leveringen/nieuw`} className="knop">

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Formulier, Tekstveld } from "@/app/components/Formulier";
 import { Gegevenslijst, Sectie } from "@/app/components/Sectie";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import type { berichtgeverDetail } from "@/lib/beheer/berichtgevers";
 import {
   activeerBerichtgeverActie,
@@ -14,6 +13,7 @@ import {
   wijzigGegevensActie,
 } from "@/lib/beheer/berichtgevers-acties";
 import { datumLang, getal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 /** The parts of a berichtgever's staff page, one per concern, each with its own forms. */
 
@@ -81,44 +81,40 @@ export function BackupsSectie({ b }: Props) {
         e-mails en kunnen geen lijsten met persoonsgegevens (signaleringslijsten) downloaden.
       </p>
       {b.backups.length > 0 && (
-        <Tabelgebied label="Back-up gebruikers van, horizontaal te scrollen">
-          <table className="tabel mb-6">
-            <caption className="sr-only">Back-up gebruikers van {b.naam}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Telefoon</th>
-                <th scope="col">Status</th>
-                <th scope="col">
+        <Tabel
+          bijschrift={<>Back-up gebruikers van {b.naam}</>}
+          label={`Back-up gebruikers van ${b.naam}`}
+          className="mb-6"
+          rijen={b.backups}
+          sleutel={(u) => u.id}
+          kolommen={[
+            { kop: "Naam", cel: (u) => u.naam },
+            { kop: "E-mail", cel: (u) => u.email },
+            { kop: "Telefoon", cel: (u) => u.telefoon ?? "—" },
+            { kop: "Status", cel: (u) => (u.actief ? "Actief" : "Verwijderd") },
+            {
+              kop: (
+                <>
                   <span className="sr-only">Actie</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {b.backups.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.naam}</td>
-                  <td>{u.email}</td>
-                  <td>{u.telefoon ?? "—"}</td>
-                  <td>{u.actief ? "Actief" : "Verwijderd"}</td>
-                  <td>
-                    {u.actief && (
-                      <Formulier
-                        actie={verwijderBackupActie}
-                        knop={`${u.naam} verwijderen`}
-                        knopStijl="knop-secundair"
-                        voorvoegsel={`bk-${u.id}`}
-                        verborgen={{ userId: u.id }}
-                        className=""
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Tabelgebied>
+                </>
+              ),
+              cel: (u) => (
+                <>
+                  {u.actief && (
+                    <Formulier
+                      actie={verwijderBackupActie}
+                      knop={`${u.naam} verwijderen`}
+                      knopStijl="knop-secundair"
+                      voorvoegsel={`bk-${u.id}`}
+                      verborgen={{ userId: u.id }}
+                      className=""
+                    />
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {b.actief && (
         <details>
@@ -148,59 +144,54 @@ export function GemeentenSectie({ b, jaar }: Props) {
       <p className="mb-4 max-w-3xl text-grijs-5">
         Een wijziging gaat in vanaf een statistiekjaar; eerdere jaren blijven zoals ze waren. {b.codelijst}
       </p>
-      <Tabelgebied label="Gemeenten van, horizontaal te scrollen">
-        <table className="tabel mb-6">
-          <caption className="sr-only">Gemeenten van {b.naam}, met hun periode</caption>
-          <thead>
-            <tr>
-              <th scope="col">Gemeentecode</th>
-              <th scope="col">Gemeente</th>
-              <th scope="col">Vanaf</th>
-              <th scope="col">Tot en met</th>
-              <th scope="col">In {jaar}</th>
-              <th scope="col">
+      <Tabel
+        bijschrift={<>Gemeenten van {b.naam}, met hun periode</>}
+        label={`Gemeenten van ${b.naam}`}
+        className="mb-6"
+        rijen={b.toewijzingen}
+        sleutel={(t) => t.id}
+        kolommen={[
+          { kop: "Gemeentecode", cel: (t) => t.gemeentecode },
+          { kop: "Gemeente", cel: (t) => t.naam },
+          { kop: "Vanaf", cel: (t) => t.vanafJaar },
+          { kop: "Tot en met", cel: (t) => t.totEnMetJaar ?? "—" },
+          { kop: <>In {jaar}</>, cel: (t) => (t.loopt ? "Ja" : "Nee") },
+          {
+            kop: (
+              <>
                 <span className="sr-only">Actie</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.toewijzingen.map((t) => (
-              <tr key={t.id}>
-                <td>{t.gemeentecode}</td>
-                <td>{t.naam}</td>
-                <td>{t.vanafJaar}</td>
-                <td>{t.totEnMetJaar ?? "—"}</td>
-                <td>{t.loopt ? "Ja" : "Nee"}</td>
-                <td>
-                  {t.totEnMetJaar === null && (
-                    <details>
-                      <summary className="cursor-pointer text-hemel-donker">Beëindigen</summary>
-                      <div className="mt-2">
-                        <Formulier
-                          actie={beeindigGemeenteActie}
-                          knop={`${t.gemeentecode} beëindigen`}
-                          knopStijl="knop-secundair"
-                          voorvoegsel={`tw-${t.id}`}
-                          verborgen={{ toewijzingId: t.id }}
-                          className=""
-                        >
-                          <Tekstveld
-                            naam="vanafJaar"
-                            label="Niet meer vanaf statistiekjaar"
-                            standaard={String(jaar + 1)}
-                            breedte="max-w-[8rem]"
-                            inputMode="numeric"
-                          />
-                        </Formulier>
-                      </div>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Tabelgebied>
+              </>
+            ),
+            cel: (t) => (
+              <>
+                {t.totEnMetJaar === null && (
+                  <details>
+                    <summary className="cursor-pointer text-hemel-donker">Beëindigen</summary>
+                    <div className="mt-2">
+                      <Formulier
+                        actie={beeindigGemeenteActie}
+                        knop={`${t.gemeentecode} beëindigen`}
+                        knopStijl="knop-secundair"
+                        voorvoegsel={`tw-${t.id}`}
+                        verborgen={{ toewijzingId: t.id }}
+                        className=""
+                      >
+                        <Tekstveld
+                          naam="vanafJaar"
+                          label="Niet meer vanaf statistiekjaar"
+                          standaard={String(jaar + 1)}
+                          breedte="max-w-[8rem]"
+                          inputMode="numeric"
+                        />
+                      </Formulier>
+                    </div>
+                  </details>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       {b.actief && (
         <details open={openToewijzingen.length === 0}>
           <summary className="cursor-pointer font-semibold text-hemel-donker">Gemeente toevoegen</summary>
@@ -275,29 +266,17 @@ export function GegevensSectie({ b }: Props) {
 export function HistorieSectie({ b }: Props) {
   return (
     <Sectie id="historie" titel="Eerdere en huidige contactpersonen">
-      <Tabelgebied label="Wie wanneer contactpersoon was, horizontaal te scrollen">
-        <table className="tabel">
-          <caption className="sr-only">Wie wanneer contactpersoon was</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Van</th>
-              <th scope="col">Tot</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.historie.map((h) => (
-              <tr key={h.id}>
-                <td>{h.naam}</td>
-                <td>{h.email}</td>
-                <td>{datumLang(h.van)}</td>
-                <td>{h.tot ? datumLang(h.tot) : "nu"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Tabelgebied>
+      <Tabel
+        bijschrift="Wie wanneer contactpersoon was"
+        rijen={b.historie}
+        sleutel={(h) => h.id}
+        kolommen={[
+          { kop: "Naam", cel: (h) => h.naam },
+          { kop: "E-mail", cel: (h) => h.email },
+          { kop: "Van", cel: (h) => datumLang(h.van) },
+          { kop: "Tot", cel: (h) => (h.tot ? datumLang(h.tot) : "nu") },
+        ]}
+      />
     </Sectie>
   );
 }

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { vereisCbs } from "@/lib/auth/actor";
 import { campagneDetail } from "@/lib/beheer/campagnes";
 import { BeheerKop, Melding } from "@/app/components/Kop";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Campagne" };
 
@@ -44,41 +44,37 @@ export default async function Campagne({
           ],
         ]}
       />
-      <Tabelgebied label="Gemaild:, horizontaal te scrollen">
-        <table className="tabel">
-          <caption className="mb-2 text-left">
-            Gemaild: {aantal(c.ontvangers.length, "berichtgever", "berichtgevers")}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Berichtgever</th>
-              <th scope="col">E-mail naar</th>
-              <th scope="col">Per regel</th>
-              <th scope="col" className="text-right">
-                Signalen
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.ontvangers.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link href={`/beheer/berichtgevers/${o.berichtgever.code}`}>
-                    {o.berichtgever.code} {o.berichtgever.naam}
-                  </Link>
-                </td>
-                <td>{o.email}</td>
-                <td>
-                  {Object.entries(o.perRegel as Record<string, number>)
-                    .map(([r, n]) => `${r}: ${n}`)
-                    .join(", ")}
-                </td>
-                <td className="text-right">{getal(o.aantalSignalen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Tabelgebied>
+      <Tabel
+        bijschrift={<>Gemaild: {aantal(c.ontvangers.length, "berichtgever", "berichtgevers")}</>}
+        label="Gemailde berichtgevers"
+        zichtbaar="mb-2 text-left"
+        rijen={c.ontvangers}
+        sleutel={(o) => o.id}
+        kolommen={[
+          {
+            kop: "Berichtgever",
+            cel: (o) => (
+              <>
+                <Link href={`/beheer/berichtgevers/${o.berichtgever.code}`}>
+                  {o.berichtgever.code} {o.berichtgever.naam}
+                </Link>
+              </>
+            ),
+          },
+          { kop: "E-mail naar", cel: (o) => o.email },
+          {
+            kop: "Per regel",
+            cel: (o) => (
+              <>
+                {Object.entries(o.perRegel as Record<string, number>)
+                  .map(([r, n]) => `${r}: ${n}`)
+                  .join(", ")}
+              </>
+            ),
+          },
+          { kop: "Signalen", cel: (o) => getal(o.aantalSignalen), className: "text-right" },
+        ]}
+      />
     </div>
   );
 }

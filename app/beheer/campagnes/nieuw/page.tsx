@@ -4,8 +4,8 @@ import { CAMPAGNE_REGELS, campagneVoorbeeld } from "@/lib/beheer/campagnes";
 import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
 import { BeheerKop } from "@/app/components/Kop";
 import { Formulier, Tekstveld, Tekstvak } from "@/app/components/Formulier";
-import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { aantal, getal } from "@/lib/swi/opmaak";
+import { Tabel } from "@/app/components/Tabel";
 
 export const metadata = { title: "Nieuwe campagne" };
 
@@ -60,56 +60,48 @@ export default async function NieuweCampagne({
           {voorbeeld.length === 0 ? (
             <p>Geen enkele berichtgever heeft signalen van {regels.join(", ")} in de laatste leveringen.</p>
           ) : (
-            <Tabelgebied label=", horizontaal te scrollen">
-              <table className="tabel">
-                <caption className="mb-2 text-left">
+            <Tabel
+              bijschrift={
+                <>
                   {aantal(voorbeeld.length, "berichtgever", "berichtgevers")} met signalen; {getal(teMailen.length)}{" "}
                   {teMailen.length === 1 ? "krijgt" : "krijgen"} een e-mail.
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Berichtgever</th>
-                    <th scope="col">Gemeenten (kwartaal)</th>
-                    {regels.map((r) => (
-                      <th key={r} scope="col" className="text-right">
-                        {r}
-                      </th>
-                    ))}
-                    <th scope="col" className="text-right">
-                      Totaal
-                    </th>
-                    <th scope="col">E-mail naar</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {voorbeeld.map((v) => (
-                    <tr key={v.berichtgever.id}>
-                      <td>
-                        <Link href={`/beheer/berichtgevers/${v.berichtgever.code}`}>
-                          {v.berichtgever.code} {v.berichtgever.naam}
-                        </Link>
-                      </td>
-                      <td>
-                        {v.gemeenten
-                          .map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${getal(g.totaal)}`)
-                          .join("; ")}
-                      </td>
-                      {regels.map((r) => (
-                        <td key={r} className="text-right">
-                          {v.perRegel[r]}
-                        </td>
-                      ))}
-                      <td className="text-right font-semibold">{getal(v.totaal)}</td>
-                      <td>
-                        {v.berichtgever.actief && v.contactpersoon
-                          ? v.contactpersoon
-                          : "niemand (geen actieve contactpersoon)"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </Tabelgebied>
+                </>
+              }
+              label="Berichtgevers met signalen"
+              zichtbaar="mb-2 text-left"
+              rijen={voorbeeld}
+              sleutel={(v) => v.berichtgever.id}
+              kolommen={[
+                {
+                  kop: "Berichtgever",
+                  cel: (v) => (
+                    <>
+                      <Link href={`/beheer/berichtgevers/${v.berichtgever.code}`}>
+                        {v.berichtgever.code} {v.berichtgever.naam}
+                      </Link>
+                    </>
+                  ),
+                },
+                {
+                  kop: "Gemeenten (kwartaal)",
+                  cel: (v) => (
+                    <>
+                      {v.gemeenten
+                        .map((g) => `${g.gemeentecode} (${g.jaar} K${g.kwartaal}): ${getal(g.totaal)}`)
+                        .join("; ")}
+                    </>
+                  ),
+                },
+                { kop: "Totaal", cel: (v) => getal(v.totaal), className: "text-right font-semibold" },
+                {
+                  kop: "E-mail naar",
+                  cel: (v) =>
+                    v.berichtgever.actief && v.contactpersoon
+                      ? v.contactpersoon
+                      : "niemand (geen actieve contactpersoon)",
+                },
+              ]}
+            />
           )}
         </section>
       )}

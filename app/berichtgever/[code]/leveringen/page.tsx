@@ -66,7 +66,7 @@ export default async function LeveringenPagina({
           <h2 id={`gemeente-${g.code}`} className="mb-3 text-2xl font-semibold">
             {g.naam} ({g.code})
           </h2>
-          <Tabelgebied label="Leveringen van, horizontaal te scrollen">
+          <Tabelgebied label={`Leveringen van ${g.naam} in ${jaar}, horizontaal te scrollen`}>
             <table className="tabel">
               <caption className="sr-only">
                 Leveringen van {g.naam} ({g.code}) in {jaar}, per kwartaal

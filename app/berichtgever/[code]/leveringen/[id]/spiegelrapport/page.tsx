@@ -111,7 +111,7 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
             role="region"
             aria-label={`${groep.groep}, horizontaal te scrollen`}
           >
-            <Tabelgebied label="Tabel, horizontaal te scrollen">
+            <Tabelgebied label={`${groep.groep}, horizontaal te scrollen`}>
               <table className="tabel">
                 <caption className="mb-2 text-left text-xl font-semibold">{groep.groep}</caption>
                 <thead>
