@@ -32,14 +32,15 @@ import {
 import { BEZIG_STATUSSEN, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
 import { NODE_MET_TSX } from "@/scripts/lib/portaal";
+import {
+  startUploadRoute,
+  uploadStatusRoute as uploadStatus,
+  deelRoute,
+  voltooiRoute,
+  apiLeveringRoute as apiLevering,
+} from "./upload-routes.testhulp";
 
 vi.mock("@/lib/auth/actor");
-
-const { POST: startUploadRoute } = await import("@/app/api/uploads/route");
-const { GET: uploadStatus } = await import("@/app/api/uploads/[uploadId]/route");
-const { PUT: deelRoute } = await import("@/app/api/uploads/[uploadId]/delen/[n]/route");
-const { POST: voltooiRoute } = await import("@/app/api/uploads/[uploadId]/voltooien/route");
-const { POST: apiLevering } = await import("@/app/api/v1/leveringen/route");
 
 const BIN = postgresBinaries();
 // CI (DATABASE_URL set; .ci/run installs PostgreSQL) must run this; a laptop without PostgreSQL skips it.

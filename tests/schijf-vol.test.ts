@@ -25,14 +25,15 @@ import {
   contactpersoonVan,
 } from "@/lib/leveringen/pijplijn.testhulp";
 import { voerActieUit } from "@/lib/acties/context";
+import {
+  startUploadRoute as startRoute,
+  uploadStatusRoute as statusRoute,
+  deelRoute,
+  voltooiRoute,
+  apiLeveringRoute as apiLevering,
+} from "./upload-routes.testhulp";
 
 vi.mock("@/lib/auth/actor");
-
-const { POST: startRoute } = await import("@/app/api/uploads/route");
-const { GET: statusRoute } = await import("@/app/api/uploads/[uploadId]/route");
-const { PUT: deelRoute } = await import("@/app/api/uploads/[uploadId]/delen/[n]/route");
-const { POST: voltooiRoute } = await import("@/app/api/uploads/[uploadId]/voltooien/route");
-const { POST: apiLevering } = await import("@/app/api/v1/leveringen/route");
 
 const SNEL = {
   SWI_JOBS_ONDERHOUD_SECONDEN: "1",

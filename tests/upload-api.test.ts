@@ -8,13 +8,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { meldAan } from "@/lib/auth/__mocks__/actor";
 import { getDb } from "@/lib/db/client";
 import { maakPijplijnOmgeving, type PijplijnOmgeving, contactpersoonVan } from "@/lib/leveringen/pijplijn.testhulp";
+import {
+  startUploadRoute as start,
+  uploadStatusRoute as status,
+  deelRoute as deel,
+  voltooiRoute as voltooi,
+} from "./upload-routes.testhulp";
 
 vi.mock("@/lib/auth/actor");
-
-const { POST: start } = await import("@/app/api/uploads/route");
-const { GET: status } = await import("@/app/api/uploads/[uploadId]/route");
-const { PUT: deel } = await import("@/app/api/uploads/[uploadId]/delen/[n]/route");
-const { POST: voltooi } = await import("@/app/api/uploads/[uploadId]/voltooien/route");
 
 let omg: PijplijnOmgeving;
 let sanne: Actor;

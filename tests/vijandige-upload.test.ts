@@ -28,13 +28,14 @@ import {
 } from "@/lib/leveringen/pijplijn.testhulp";
 import { verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { voerActieUit } from "@/lib/acties/context";
+import {
+  startUploadRoute as start,
+  deelRoute as deel,
+  voltooiRoute as voltooi,
+  apiLeveringRoute as postLevering,
+} from "./upload-routes.testhulp";
 
 vi.mock("@/lib/auth/actor");
-
-const { POST: start } = await import("@/app/api/uploads/route");
-const { PUT: deel } = await import("@/app/api/uploads/[uploadId]/delen/[n]/route");
-const { POST: voltooi } = await import("@/app/api/uploads/[uploadId]/voltooien/route");
-const { POST: postLevering } = await import("@/app/api/v1/leveringen/route");
 
 /** Small, so that "past the limit" costs the test little; the code paths are the same at 200 MB. */
 const MAX = 256 * 1024;
