@@ -33,6 +33,8 @@ export interface ActieUitkomst<G = unknown> {
   gegevens?: G;
   /** Keep the entered values in the form (a preview step). */
   behoudWaarden?: boolean;
+  /** The page to show fresh after the change, when it depends on the input (a berichtgever's page). */
+  vernieuw?: string;
 }
 
 export type FormulierActie<G = unknown> = (vorige: ActieToestand<G>, formData: FormData) => Promise<ActieToestand<G>>;
@@ -114,6 +116,7 @@ function formulierActie<S extends z.ZodType, G>(
       throw e;
     }
     if (opties.vernieuw) revalidatePath(opties.vernieuw, "layout");
+    if (uitkomst?.vernieuw) revalidatePath(uitkomst.vernieuw);
     // redirect() throws; it must stay outside the try above.
     if (uitkomst?.naar) redirect(uitkomst.naar);
     return {

@@ -21,18 +21,19 @@ export const maakTokenActie = berichtgeverActie(
   async (i, ctx) => {
     const gemaakt = await maakApiToken(ctx, i.code, i.naam);
     return {
+      vernieuw: pagina(i.code),
       melding: `Token "${gemaakt.naam}" is aangemaakt.`,
       gegevens: { token: gemaakt.token, naam: gemaakt.naam, prefix: gemaakt.prefix } satisfies NieuweToken,
     };
   },
-  { recht: "tokensBeheren", vernieuw: "/berichtgever" },
+  { recht: "tokensBeheren" },
 );
 
 export const trekTokenInActie = berichtgeverActie(
   z.object({ code: berichtgeverCodeSchema, tokenId: z.string().min(1).max(64) }),
   async (i, ctx) => {
     await trekApiTokenIn(ctx, i.code, i.tokenId);
-    return { naar: `${pagina(i.code)}?ingetrokken=${encodeURIComponent(i.tokenId)}` };
+    return { vernieuw: pagina(i.code), naar: `${pagina(i.code)}?ingetrokken=${encodeURIComponent(i.tokenId)}` };
   },
-  { recht: "tokensBeheren", vernieuw: "/berichtgever" },
+  { recht: "tokensBeheren" },
 );

@@ -230,66 +230,45 @@ export class StroomValidator {
       this.controleerAttributen(tag, wortel, regel);
     }
     if (naam.includes(":")) {
-      this.fouten.voegGegroepeerd(
-        `ns-el|${naam}`,
-        regel,
-        null,
-        "T02",
-        bericht.namespace(naam, `het voorvoegsel ${naam.slice(0, naam.indexOf(":"))}:`),
-        true,
-      );
-      this.overslaan = 1;
-      return;
+      const voorvoegsel = `het voorvoegsel ${naam.slice(0, naam.indexOf(":"))}:`;
+      return this.slaOver(`ns-el|${naam}`, regel, null, "T02", bericht.namespace(naam, voorvoegsel));
     }
-
     if (this.blad !== null) {
-      this.fouten.voegGegroepeerd(
+      this.bladDefect = true;
+      return this.slaOver(
         `kind|${this.blad.naam}|${naam}`,
         regel,
         this.blad.kenmerk,
         "T03",
         bericht.kindInBlad(this.blad, naam),
-        true,
       );
-      this.bladDefect = true;
-      this.overslaan = 1;
-      return;
     }
-
     if (wortel) {
       if (naam !== HOOFD.naam) this.fouten.voeg(regel, null, "T03", bericht.verkeerdeWortel(naam), true);
       this.open(HOOFD, regel);
       return;
     }
-
-    const d = this.diepte - 1;
-    const ouder = this.stapel[d]!;
+    const ouder = this.stapel[this.diepte - 1]!;
     const knoop = ALLE_KNOPEN.get(naam);
     if (knoop === undefined) {
-      this.fouten.voegGegroepeerd(
+      return this.slaOver(
         `onbekend|${ouder.naam}|${naam}`,
         regel,
         null,
         "T03",
         bericht.onbekendElement(naam, ouder, bedoeld(naam)),
-        true,
       );
-      this.overslaan = 1;
-      return;
     }
-    if (knoop.ouder !== ouder) {
-      if (knoop.ouder === null) {
-        this.fouten.voegGegroepeerd(
-          `plek|${ouder.naam}|${naam}`,
-          regel,
-          null,
-          "T03",
-          bericht.onbekendElement(naam, ouder, undefined),
-          true,
-        );
-        this.overslaan = 1;
-        return;
-      }
+    if (knoop.ouder === ouder) this.telKind(knoop, ouder, regel);
+    else if (knoop.ouder === null) {
+      return this.slaOver(
+        `plek|${ouder.naam}|${naam}`,
+        regel,
+        null,
+        "T03",
+        bericht.onbekendElement(naam, ouder, undefined),
+      );
+    } else {
       // Checked on its own terms, so a misplaced Persoon still gets its values checked.
       this.fouten.voegGegroepeerd(
         `plek|${ouder.naam}|${naam}`,
@@ -299,13 +278,21 @@ export class StroomValidator {
         bericht.verkeerdeOuder(knoop, ouder),
         true,
       );
-      this.open(knoop, regel);
-      return;
     }
+    this.open(knoop, regel);
+  };
 
+  /** An element that cannot be checked: one (grouped) failure, and its whole subtree is skipped. */
+  private slaOver(sleutel: string, regel: number, kenmerk: number | null, code: "T02" | "T03", tekst: string): void {
+    this.fouten.voegGegroepeerd(sleutel, regel, kenmerk, code, tekst, true);
+    this.overslaan = 1;
+  }
+
+  /** Occurrence and order of a child in its own parent (maxOccurs, the sequence of the XSD). */
+  private telKind(knoop: Knoop, ouder: Knoop, regel: number): void {
+    const d = this.diepte - 1;
     const i = knoop.index;
-    const tellers = this.tellers[d]!;
-    const aantal = ++tellers[i]!;
+    const aantal = ++this.tellers[d]![i]!;
     const pos = this.positie[d]!;
     if (aantal > knoop.max) {
       if (aantal === knoop.max + 1)
@@ -313,7 +300,7 @@ export class StroomValidator {
     } else if (i < pos) {
       const na = ouder.kinderen[pos]!;
       this.fouten.voegGegroepeerd(
-        `volgorde|${ouder.naam}|${naam}|${na.naam}`,
+        `volgorde|${ouder.naam}|${knoop.naam}|${na.naam}`,
         regel,
         knoop.kenmerk || null,
         "T03",
@@ -322,8 +309,7 @@ export class StroomValidator {
       );
     }
     if (i > pos) this.positie[d] = i;
-    this.open(knoop, regel);
-  };
+  }
 
   private open(knoop: Knoop, regel: number): void {
     if (knoop.soort !== GROEP) {
