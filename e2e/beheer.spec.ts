@@ -65,10 +65,12 @@ test("staff create a berichtgever with two gemeenten; its contact person gets th
   await expect(nieuw.getByRole("heading", { name: "Inloggen" })).toBeVisible();
   await logInAls(nieuw, "iris.welkom@werkplein.example.nl");
   await nieuw.goto("/berichtgever/7101");
-  const tabel = nieuw.getByRole("table", { name: "Gemeenten van berichtgever 7101" });
-  await expect(tabel.getByRole("row")).toHaveCount(3);
-  await expect(tabel.getByRole("cell").nth(0)).toHaveText("0141");
-  await expect(tabel.getByRole("cell").nth(2)).toHaveText("0153");
+  // A card per gemeente it reports for, and the 8-quarter matrix for exactly those two.
+  const kaarten = nieuw.locator("[data-gemeente]");
+  await expect(kaarten).toHaveCount(2);
+  await expect(kaarten.nth(0)).toHaveAttribute("data-gemeente", "0141");
+  await expect(kaarten.nth(1)).toHaveAttribute("data-gemeente", "0153");
+  await expect(nieuw.getByRole("table", { name: "Stand per gemeente en kwartaal" }).locator("tbody tr")).toHaveCount(2);
   // And nothing of anyone else, nor of the staff area.
   expect((await nieuw.goto("/berichtgever/0153"))?.status()).toBe(404);
   expect((await nieuw.goto("/beheer/berichtgevers/7101"))?.status()).toBe(403);

@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import yazl from "yazl";
 import { genereerLevering } from "../lib/swi/testhulp/generator";
 import { vervuil } from "../lib/swi/testhulp/vervuiling";
-import { CONTACT_0153, CONTACT_0363, logInAls } from "./support/auth";
+import { CONTACT_0153, CONTACT_0363, CONTACT_9012, logInAls } from "./support/auth";
 import { maakOpslag } from "../lib/storage";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "../lib/swi/signaleringslijst";
 import { e2eVarDir } from "./support/browser";
@@ -206,7 +206,9 @@ test("een contactpersoon levert een zip aan, ziet de status live naar verwerkt g
 
   // The home page lists the delivery.
   await page.goto("/berichtgever/0153");
-  await expect(page.getByRole("link", { name: fout.bestandsnaam })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Laatst ontvangen leveringen" }).getByRole("link", { name: fout.bestandsnaam }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Alle leveringen en aanleverperiodes" })).toBeVisible();
 });
 
@@ -353,6 +355,46 @@ test("een herlevering vervangt de eerdere levering; een verkeerde naam wordt met
     `/berichtgever/0153/leveringen/${tweedeId}`,
   );
   await expect(page.getByTestId("tijdlijn").locator('[data-stap="vervangen"]')).toHaveAttribute("data-staat", "gedaan");
+  // The replaced delivery says which one counts now; the herlevering is marked as the geldende one.
+  await expect(page.getByTestId("geldend-elders").getByRole("link")).toHaveAttribute(
+    "href",
+    `/berichtgever/0153/leveringen/${tweedeId}`,
+  );
+  await page.goto(`/berichtgever/0153/leveringen/${tweedeId}`);
+  await expect(page.getByTestId("levering-status").locator("[data-geldend]")).toHaveText(/Geldende levering/);
+  await page.goto("/berichtgever/0153/leveringen?jaar=2026");
+  await expect(page.locator(`[data-levering="${tweedeId}"] [data-geldend]`)).toBeVisible();
+  await expect(page.locator(`[data-levering="${eersteId}"] [data-geldend]`)).toHaveCount(0);
+});
+
+test("de startpagina zegt per gemeente wat er nu aan de beurt is; een regionale berichtgever ziet 8 kwartalen", async ({
+  page,
+  browser,
+}) => {
+  await logInAls(page, CONTACT_0153);
+  await page.goto("/berichtgever/0153");
+  await expect(page.getByRole("region", { name: "Wat nu aan de beurt is" })).toContainText(
+    /De aanleverperiode over \d{4} K[1-4]/,
+  );
+  const kaart = page.locator('[data-gemeente="0153"]');
+  await expect(kaart).toContainText("Enschede (0153)");
+  await expect(kaart.locator("[data-stand]")).toHaveCount(1);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // 0153 reports for one gemeente: no matrix.
+  await expect(page.getByRole("heading", { name: "De laatste 8 kwartalen per gemeente" })).toHaveCount(0);
+
+  const regionaal = await (await browser.newContext()).newPage();
+  await logInAls(regionaal, CONTACT_9012);
+  await regionaal.goto("/berichtgever/9012");
+  await expect(regionaal.locator("[data-gemeente]")).toHaveCount(3);
+  const matrix = regionaal.getByRole("table", { name: "Stand per gemeente en kwartaal" });
+  await expect(matrix.locator("thead th")).toHaveCount(9);
+  await expect(matrix.locator("tbody tr")).toHaveCount(3);
+  const axe9012 = await new AxeBuilder({ page: regionaal })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe9012.violations.map((v) => v.id)).toEqual([]);
 });
 
 /** A processed delivery with a signaleringslijst, written straight into the database. */

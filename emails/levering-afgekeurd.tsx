@@ -1,9 +1,9 @@
 import * as React from "react";
-import { Button, Text } from "@react-email/components";
+import { Button, Link, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import { MailLayout, knopStijl } from "./layout";
 import { onderwerpLevering } from "./levering-opmaak";
-import { aantal } from "@/lib/swi/opmaak";
+import { aantal, momentLang } from "@/lib/swi/opmaak";
 
 export interface LeveringAfgekeurdProps {
   bestandsnaam: string;
@@ -14,6 +14,8 @@ export interface LeveringAfgekeurdProps {
   aantalFouten: number;
   /** Absolute link to the delivery's page with the errors. */
   url: string;
+  /** An earlier accepted delivery for the same gemeente and quarter: it still counts. */
+  geldend?: { bestandsnaam: string; ontvangenOp: string; url: string };
 }
 
 export function LeveringAfgekeurdMail(p: LeveringAfgekeurdProps) {
@@ -29,10 +31,19 @@ export function LeveringAfgekeurdMail(p: LeveringAfgekeurdProps) {
       <Button href={p.url} style={knopStijl}>
         Bekijk de fouten
       </Button>
-      <Text>
-        Herstel de fouten en lever het bestand opnieuw aan. U moet eerst inloggen; daarna komt u direct op de juiste
-        pagina.
-      </Text>
+      {p.geldend ? (
+        <Text>
+          Uw eerdere levering {p.geldend.bestandsnaam}, ontvangen op {momentLang(p.geldend.ontvangenOp)}, blijft gelden
+          voor dit kwartaal: <Link href={p.geldend.url}>bekijk de geldende levering</Link>. Wilt u haar vervangen,
+          herstel dan de fouten en lever het bestand opnieuw aan. U moet eerst inloggen; daarna komt u direct op de
+          juiste pagina.
+        </Text>
+      ) : (
+        <Text>
+          Herstel de fouten en lever het bestand opnieuw aan. U moet eerst inloggen; daarna komt u direct op de juiste
+          pagina.
+        </Text>
+      )}
     </MailLayout>
   );
 }

@@ -14,6 +14,8 @@ export interface LeveringVerwerktProps {
   aantalPersonen: number;
   /** Person-level signals; the signaleringslijst has its own mail. */
   aantalSignalen: number;
+  /** How many earlier deliveries of the same gemeente and quarter this one replaces. */
+  vervangt?: number;
   /** Absolute link to the spiegelrapport. */
   url: string;
 }
@@ -30,6 +32,13 @@ export function LeveringVerwerktMail(p: LeveringVerwerktProps) {
         {p.aantalSignalen > 0
           ? ` Bij de statistische controle ${p.aantalSignalen === 1 ? "is" : "zijn"} ${aantal(p.aantalSignalen, "signaal", "signalen")} gevonden; daarover krijgt u een aparte e-mail.`
           : " Bij de statistische controle zijn geen signalen over personen gevonden."}
+      </Text>
+      <Text>
+        Deze levering is nu de geldende levering voor dit kwartaal
+        {p.vervangt
+          ? `; zij vervangt ${p.vervangt === 1 ? "uw eerdere levering" : `${aantal(p.vervangt, "eerdere levering", "eerdere leveringen")}`}`
+          : ""}
+        .
       </Text>
       <Text>In het spiegelrapport ziet u de aantallen uit uw levering naast die van het vorige kwartaal.</Text>
       <Button href={p.url} style={knopStijl}>

@@ -3,6 +3,7 @@ import { bekendeMails, inloglinkUit, wachtOpMail } from "./smtp";
 
 export const CONTACT_0153 = "contactpersoon@enschede.example.nl";
 export const CONTACT_0363 = "contactpersoon@amsterdam.example.nl";
+export const CONTACT_9012 = "contactpersoon@inburgering-middentwente.example.nl";
 export const CBS_BEHEER = "beheer@cbs.example.nl";
 
 /** Asks for a sign-in link on the login page and returns the link from the mail. */

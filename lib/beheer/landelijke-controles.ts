@@ -5,7 +5,7 @@ import { leveringOpslag } from "@/lib/leveringen/opslag";
 import type { Opslag } from "@/lib/storage";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { leesAanlevering } from "@/lib/swi/intake";
-import { geldendeLevering, volgendKwartaalVan } from "./monitor";
+import { bepalendeLevering, volgendKwartaalVan } from "./monitor";
 import { type Actor } from "@/lib/auth/actor";
 import { beheerLezing } from "./context";
 
@@ -131,7 +131,7 @@ export async function personenVanKwartaal(
     { upload: NonNullable<(typeof alle)[number]["aanlevering"]>; leden: Map<string, (typeof alle)[number]> }
   >();
   for (const lijst of perPaar.values()) {
-    const l = geldendeLevering(lijst)!;
+    const l = bepalendeLevering(lijst)!;
     const a = l.aanlevering;
     if (!a?.opslagSleutel || a.bestandVerwijderdOp) {
       nietGelezen.push({

@@ -6,6 +6,7 @@ import { beheerLezing } from "./context";
 import type { Tx } from "@/lib/acties/context";
 import { codelijstUitDb } from "./codelijst";
 import { type Actor } from "@/lib/auth/actor";
+import { geldendeLevering } from "@/lib/leveringen/kwartaalstand";
 
 /**
  * The national delivery monitor: for one quarter, every gemeente of the codelijst with each of its
@@ -52,6 +53,8 @@ export interface MonitorRij {
   /** Receipt of the delivery that stands. */
   ontvangenOp: Date | null;
   leveringId: string | null;
+  /** leveringId is the geldende levering (accepted); otherwise it is the one being checked or rejected. */
+  geldend: boolean;
   aantalLeveringen: number;
   aantalPersonen: number | null;
   vorigAantalPersonen: number | null;
@@ -86,8 +89,11 @@ interface LeveringKern {
   signaleringslijst: { id: string } | null;
 }
 
-/** The delivery that stands for a quarter: newest counting one, else newest rejected one. */
-export function geldendeLevering<L extends { status: LeveringStatus; ontvangenOp: Date }>(
+/**
+ * The delivery the monitor's status rests on: newest counting one, else newest rejected one. The
+ * geldende levering (lib/leveringen/kwartaalstand.ts) is the accepted one among them.
+ */
+export function bepalendeLevering<L extends { status: LeveringStatus; ontvangenOp: Date }>(
   leveringen: readonly L[],
 ): L | null {
   const nieuwsteEerst = [...leveringen].sort((a, b) => b.ontvangenOp.getTime() - a.ontvangenOp.getTime());
@@ -253,6 +259,7 @@ function ontbrekendeRij(basis: RijBasis, termijnVerstreken: boolean): MonitorRij
     termijnVerstreken,
     ontvangenOp: null,
     leveringId: null,
+    geldend: false,
     aantalLeveringen: 0,
     aantalPersonen: null,
     vorigAantalPersonen: null,
@@ -269,8 +276,8 @@ function rijVoorBerichtgever(
   vorige: readonly LeveringKern[],
   beoordeling: ReturnType<typeof beoordeelAanlevering>,
 ): Omit<MonitorRij, keyof RijBasis | "berichtgever" | "toegewezen"> {
-  const geldend = geldendeLevering([...eigen]);
-  const vorigGeldend = geldendeLevering(vorige.filter(telt));
+  const geldend = bepalendeLevering([...eigen]);
+  const vorigGeldend = bepalendeLevering(vorige.filter(telt));
   const aantalPersonen = geldend && telt(geldend) ? geldend.aantalPersonen : null;
   const vorigAantalPersonen = vorigGeldend?.aantalPersonen ?? null;
   return {
@@ -279,6 +286,7 @@ function rijVoorBerichtgever(
     termijnVerstreken: beoordeling.termijnVerstreken,
     ontvangenOp: geldend?.ontvangenOp ?? null,
     leveringId: geldend?.id ?? null,
+    geldend: geldend !== null && geldend.id === geldendeLevering(eigen)?.id,
     aantalLeveringen: eigen.length,
     aantalPersonen,
     vorigAantalPersonen,

@@ -15,6 +15,7 @@ import { isEindstatus, type LeveringStatus } from "./status";
 import { maskeerBsns, ontsleutelFoutbericht } from "./foutberichten";
 import { schrijfAudit } from "@/lib/audit";
 import { isViercijfercode } from "@/lib/db/validation";
+import { actueelKwartaal, kwartaalStand, kwartalenTot, type KwartaalStand, geldendeLevering } from "./kwartaalstand";
 
 export const FOUTEN_PER_PAGINA = 50;
 const MAX_STATUS_IDS = 200;
@@ -168,6 +169,8 @@ export interface LeveringDetail extends LeveringRij {
   /** Only for CBS staff: why processing failed for a reason that is not the file's. */
   verwerkingsfout: string | null;
   tijdlijn: TijdlijnItem[];
+  /** The delivery that counts for this gemeente and quarter (this one, another, or none yet). */
+  geldend: LeveringKort | null;
 }
 
 const kortVelden = { id: true, bestandsnaam: true, ontvangenOp: true, status: true } as const;
@@ -188,6 +191,18 @@ export async function leveringVoorActor(actor: Actor, id: string, code?: string)
     },
   });
   if (!l) throw new NietGevonden();
+  const kwartaalgenoten =
+    l.gemeentecode && l.statistiekjaar && l.statistiekkwartaal
+      ? await getDb().levering.findMany({
+          where: {
+            berichtgeverId: l.berichtgeverId,
+            gemeentecode: l.gemeentecode,
+            statistiekjaar: l.statistiekjaar,
+            statistiekkwartaal: l.statistiekkwartaal,
+          },
+          select: kortVelden,
+        })
+      : [];
   const gemeente =
     l.gemeentecode && l.statistiekjaar
       ? await getDb().gemeente.findFirst({
@@ -223,6 +238,7 @@ export async function leveringVoorActor(actor: Actor, id: string, code?: string)
     signaleringslijst: l.signaleringslijst,
     verwerkingsfout: heeftRecht(actor, "beheer") ? l.verwerkingsfout : null,
     tijdlijn: tijdlijn(l),
+    geldend: geldendeLevering(kwartaalgenoten),
   };
 }
 
@@ -471,4 +487,57 @@ export async function lopendeLeveringen(actor: Actor, code: string): Promise<Lev
     take: MAX_STATUS_IDS,
   });
   return rijen.map((r) => ({ id: r.id, status: r.status, eindstatus: false }));
+}
+
+export interface GemeenteStand {
+  gemeente: { code: string; naam: string };
+  stand: KwartaalStand<LeveringRij>;
+}
+
+export interface Kwartaalbeeld {
+  berichtgever: { id: string; code: string; naam: string };
+  actueel: ReturnType<typeof actueelKwartaal>;
+  /** One card per gemeente: the current quarter. */
+  kaarten: GemeenteStand[];
+  /** The last 8 quarters, oldest first, with the state per gemeente (for a berichtgever of several). */
+  kwartalen: { jaar: number; kwartaal: Kwartaalnummer; tekst: string }[];
+  matrix: { gemeente: { code: string; naam: string }; standen: KwartaalStand<LeveringRij>[] }[];
+  /** Ids of every geldende levering in these quarters, to mark them in lists. */
+  geldend: Set<string>;
+}
+
+/** What is due now and how the last quarters went, per gemeente of the berichtgever. */
+export async function kwartaalbeeld(actor: Actor, code: string, nu: Date = new Date()): Promise<Kwartaalbeeld> {
+  const actueel = actueelKwartaal(nu);
+  const kwartalen = kwartalenTot(actueel.jaar, actueel.kwartaal, 8);
+  const b = await berichtgeverOverzicht(actor, code, actueel.jaar);
+  const rijen = await getDb().levering.findMany({
+    where: {
+      ...tenantFilter(actor),
+      berichtgeverId: b.id,
+      statistiekjaar: { gte: kwartalen[0]!.jaar, lte: actueel.jaar },
+    },
+    select: rijVelden,
+  });
+  const per = new Map<string, LeveringRij[]>();
+  for (const r of rijen) {
+    const k = `${r.gemeentecode}|${r.statistiekjaar}|${r.statistiekkwartaal}`;
+    per.set(k, [...(per.get(k) ?? []), r]);
+  }
+  const standVan = (g: string, jaar: number, kwartaal: Kwartaalnummer) =>
+    kwartaalStand(jaar, kwartaal, per.get(`${g}|${jaar}|${kwartaal}`) ?? [], nu);
+  const matrix = b.gemeenten.map((g) => ({
+    gemeente: g,
+    standen: kwartalen.map((q) => standVan(g.code, q.jaar, q.kwartaal)),
+  }));
+  const geldend = new Set<string>();
+  for (const r of matrix) for (const s of r.standen) if (s.geldend) geldend.add(s.geldend.id);
+  return {
+    berichtgever: { id: b.id, code: b.code, naam: b.naam },
+    actueel,
+    kaarten: matrix.map((r) => ({ gemeente: r.gemeente, stand: r.standen[r.standen.length - 1]! })),
+    kwartalen,
+    matrix,
+    geldend,
+  };
 }

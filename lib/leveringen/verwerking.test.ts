@@ -8,6 +8,8 @@ import { ontsleutelFoutbericht } from "./foutberichten";
 import { leveringOpslag } from "./opslag";
 import { alsStroom, genereer, maakPijplijnOmgeving, opgeslagen, type PijplijnOmgeving } from "./pijplijn.testhulp";
 import { markeerVerwerkingMislukt, SIGNALERINGSLIJST_DAGEN, verwerkAanlevering } from "./verwerking";
+import { SJABLONEN } from "@/emails/registry";
+import { lijktPersoonsgegeven } from "@/lib/mail/wachtrij";
 
 let omg: PijplijnOmgeving;
 
@@ -75,6 +77,8 @@ describe("a rejected delivery", () => {
       gemeentecode: "0153",
       gemeentenaam: "Enschede",
     });
+    // Nothing accepted for this quarter before: no "blijft gelden".
+    expect(m[0]!.parameters).not.toHaveProperty("geldend");
     expect(await mails("levering-verwerkt", l.id)).toHaveLength(0);
     const a = await getDb().aanlevering.findUniqueOrThrow({ where: { id: r.aanleveringId } });
     expect(a.verwerktOp).not.toBeNull();
@@ -169,6 +173,12 @@ describe("accepted deliveries", () => {
     expect(nieuw.status).toBe("VERWERKT");
     expect(oud.status).toBe("VERVANGEN");
     expect(oud.vervangenDoorId).toBe(nieuwId);
+    // The mail says the herlevering is now the geldende levering, replacing the earlier one.
+    const verwerkt = await mails("levering-verwerkt", nieuwId);
+    expect(verwerkt[0]!.parameters).toMatchObject({ vervangt: 1 });
+    expect((await SJABLONEN["levering-verwerkt"](verwerkt[0]!.parameters as never)).tekst).toMatch(
+      /nu de geldende levering voor dit kwartaal; zij vervangt uw eerdere levering/,
+    );
     expect((nieuw.spiegelrapport as unknown as Spiegelrapport).signalenPerRegel.Q01).toBe(0);
 
     // The next quarter is compared with the herlevering (all persons), not with the replaced one.
@@ -193,6 +203,37 @@ describe("accepted deliveries", () => {
         },
       }),
     ).toBe(1);
+  });
+
+  it("a rejected re-upload leaves the accepted delivery in force, and its mail says which one counts", async () => {
+    const geldend = await getDb().levering.findFirstOrThrow({
+      where: {
+        berichtgeverId: omg.enschede.id,
+        gemeentecode: "0153",
+        statistiekjaar: 2025,
+        statistiekkwartaal: 3,
+        status: "VERWERKT",
+      },
+    });
+    const kapot = huidige
+      .xml()
+      .replace(/<Burgerservicenummer>\d+<\/Burgerservicenummer>/, "<Burgerservicenummer>12</Burgerservicenummer>");
+    const r = await leverEnVerwerk(huidige.bestandsnaam, kapot);
+    const afgekeurd = await levering(r.leveringen[0]!.id);
+    expect(afgekeurd.status).toBe("AFGEKEURD");
+    expect((await levering(geldend.id)).status).toBe("VERWERKT");
+    const m = await mails("levering-afgekeurd", afgekeurd.id);
+    expect(m).toHaveLength(1);
+    expect(m[0]!.parameters).toMatchObject({
+      geldend: {
+        bestandsnaam: geldend.bestandsnaam,
+        ontvangenOp: geldend.ontvangenOp.toISOString(),
+        url: `https://portaal.test/berichtgever/0153/leveringen/${geldend.id}`,
+      },
+    });
+    const tekst = (await SJABLONEN["levering-afgekeurd"](m[0]!.parameters as never)).tekst;
+    expect(tekst).toMatch(/blijft gelden/);
+    expect(lijktPersoonsgegeven(tekst)).toBe(false);
   });
 
   it("runs twice, or twice at once, with exactly one set of results and one mail", async () => {

@@ -208,7 +208,21 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
                   <td>
                     <StatusLabel status={r.status} teLaat={r.teLaat} />
                   </td>
-                  <td>{r.ontvangenOp ? moment(r.ontvangenOp) : "—"}</td>
+                  <td>
+                    {r.ontvangenOp && r.leveringId && r.berichtgever ? (
+                      <Link href={`/berichtgever/${r.berichtgever.code}/leveringen/${r.leveringId}`}>
+                        {moment(r.ontvangenOp)}
+                        {r.geldend && <span className="sr-only"> (geldende levering)</span>}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                    {r.geldend && (
+                      <span className="block text-sm text-groen" aria-hidden="true">
+                        ★ geldt
+                      </span>
+                    )}
+                  </td>
                   <td className="text-right">{r.aantalPersonen ?? "—"}</td>
                   <td className="text-right">{verschil(r)}</td>
                   <td className="text-right">{r.aantalSignalen ?? "—"}</td>

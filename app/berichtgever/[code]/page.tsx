@@ -2,9 +2,10 @@ import Link from "next/link";
 import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
 import { huidigStatistiekjaar } from "@/lib/kalender";
-import { recenteLeveringen } from "@/lib/leveringen/data";
+import { kwartaalbeeld, recenteLeveringen } from "@/lib/leveringen/data";
+import { Kwartaalkaarten, Kwartaalmatrix } from "./Kwartaalbeeld";
+import { GeldtLabel, StatusLabel } from "./leveringen/StatusLabel";
 import { kwartaalTekst } from "@/lib/leveringen/weergave";
-import { StatusLabel } from "./leveringen/StatusLabel";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
@@ -16,34 +17,20 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
   const { code } = await params;
   const actor = await vereisActor();
   const jaar = huidigStatistiekjaar();
-  const [b, leveringen] = await voorPagina(() =>
-    Promise.all([berichtgeverOverzicht(actor, code, jaar), recenteLeveringen(actor, code, 5)]),
+  const [b, leveringen, beeld] = await voorPagina(() =>
+    Promise.all([
+      berichtgeverOverzicht(actor, code, jaar),
+      recenteLeveringen(actor, code, 5),
+      kwartaalbeeld(actor, code),
+    ]),
   );
   return (
     <div>
       <p className="text-grijs-5">Berichtgever {b.code}</p>
       <h1 className="mb-6 text-3xl font-bold">{b.naam}</h1>
 
-      <section aria-labelledby="gemeenten-titel" className="mb-10">
-        <h2 id="gemeenten-titel" className="mb-3 text-2xl font-semibold">
-          Gemeenten waarvoor u levert in {jaar}
-        </h2>
-        {b.gemeenten.length === 0 ? (
-          <p>Er zijn voor {jaar} nog geen gemeenten aan deze berichtgever gekoppeld. Neem contact op met het CBS.</p>
-        ) : (
-          <Tabel
-            bijschrift={<>Gemeenten van berichtgever {b.code}</>}
-            label={`Gemeenten van berichtgever ${b.code}`}
-            className="max-w-2xl"
-            rijen={b.gemeenten}
-            sleutel={(g) => g.code}
-            kolommen={[
-              { kop: "Gemeentecode", cel: (g) => g.code },
-              { kop: "Gemeente", cel: (g) => g.naam },
-            ]}
-          />
-        )}
-      </section>
+      <Kwartaalkaarten beeld={beeld} />
+      {beeld.matrix.length > 1 && <Kwartaalmatrix beeld={beeld} />}
 
       <section aria-labelledby="leveringen-titel" className="mb-10">
         <h2 id="leveringen-titel" className="mb-3 text-2xl font-semibold">
@@ -79,6 +66,7 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
                 cel: (l) => (
                   <>
                     <StatusLabel status={l.status} />
+                    {beeld.geldend.has(l.id) && <GeldtLabel />}
                   </>
                 ),
               },

@@ -108,6 +108,21 @@ export async function schrijfAfgekeurd(
         details: { aantalFouten },
       },
     });
+    // A rejected re-upload does not undo an earlier accepted one: the mail says which still counts.
+    const eerder =
+      levering.gemeentecode && levering.statistiekjaar && levering.statistiekkwartaal
+        ? await tx.levering.findFirst({
+            where: {
+              berichtgeverId: berichtgever.id,
+              gemeentecode: levering.gemeentecode,
+              statistiekjaar: levering.statistiekjaar,
+              statistiekkwartaal: levering.statistiekkwartaal,
+              status: "VERWERKT",
+            },
+            orderBy: { ontvangenOp: "desc" },
+            select: { id: true, bestandsnaam: true, ontvangenOp: true },
+          })
+        : null;
     await zetMailInWachtrij(
       {
         berichtgeverId: berichtgever.id,
@@ -117,6 +132,15 @@ export async function schrijfAfgekeurd(
           ...over(levering, omgeving),
           aantalFouten,
           url: portaalUrl(`/berichtgever/${berichtgever.code}/leveringen/${levering.id}`),
+          ...(eerder
+            ? {
+                geldend: {
+                  bestandsnaam: eerder.bestandsnaam,
+                  ontvangenOp: eerder.ontvangenOp.toISOString(),
+                  url: portaalUrl(`/berichtgever/${berichtgever.code}/leveringen/${eerder.id}`),
+                },
+              }
+            : {}),
         },
       },
       { tx, boss },
@@ -195,6 +219,7 @@ export async function schrijfVerwerkt(
           aantalPersonen: r.aantalPersonen,
           aantalSignalen: r.signals.length,
           url: portaalUrl(`${basis}/spiegelrapport`),
+          vervangt: vervangen.length,
         },
       },
       { tx, boss },

@@ -22,3 +22,16 @@ export function StatusLabel({ status }: { status: string }) {
     </span>
   );
 }
+
+/** Marks the geldende levering: the accepted delivery that counts for its gemeente and quarter. */
+export function GeldtLabel() {
+  return (
+    <span
+      className="ml-2 inline-block whitespace-nowrap border-2 border-groen px-2 text-sm font-semibold text-groen"
+      data-geldend=""
+    >
+      <span aria-hidden="true">★ </span>
+      Geldende levering
+    </span>
+  );
+}

@@ -6,7 +6,8 @@ import { AANLEVERSTAAT_TEKST, type AanleverBeoordeling } from "@/lib/leveringen/
 import { leveringenOverzicht, type LeveringRij } from "@/lib/leveringen/data";
 import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "./LiveStatus";
-import { StatusLabel } from "./StatusLabel";
+import { GeldtLabel, StatusLabel } from "./StatusLabel";
+import { geldendeLevering } from "@/lib/leveringen/kwartaalstand";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment, swiDatum } from "@/lib/swi/opmaak";
@@ -92,7 +93,11 @@ export default async function LeveringenPagina({
                       <AanleverStand a={k.aanlevering} />
                     </td>
                     <td>
-                      <LeveringLijst leveringen={k.leveringen} basis={basis} />
+                      <LeveringLijst
+                        leveringen={k.leveringen}
+                        basis={basis}
+                        geldendId={geldendeLevering(k.leveringen)?.id}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -159,10 +164,13 @@ function LeveringLijst({
   leveringen,
   basis,
   metKwartaal,
+  geldendId,
 }: {
   leveringen: LeveringRij[];
   basis: string;
   metKwartaal?: boolean;
+  /** The delivery that counts for this gemeente and quarter, marked as such. */
+  geldendId?: string;
 }) {
   if (leveringen.length === 0) return <span className="text-grijs-5">Geen</span>;
   return (
@@ -173,6 +181,7 @@ function LeveringLijst({
             {l.bestandsnaam}
           </Link>
           <StatusLabel status={l.status} />
+          {l.id === geldendId && <GeldtLabel />}
           <span className="text-sm text-grijs-5">
             ontvangen {moment(l.ontvangenOp)}
             {metKwartaal && l.gemeentecode

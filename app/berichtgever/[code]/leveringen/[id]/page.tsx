@@ -6,7 +6,7 @@ import { isPrefetch } from "@/lib/prefetch";
 import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
 import { grootteTekst, kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
-import { StatusLabel } from "../StatusLabel";
+import { GeldtLabel, StatusLabel } from "../StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
@@ -47,7 +47,15 @@ export default async function LeveringDetailPagina({
       <h1 className="mb-3 break-all text-3xl font-bold">{l.bestandsnaam}</h1>
       <p className="mb-4" data-testid="levering-status">
         Status: <StatusLabel status={l.status} />
+        {l.geldend?.id === l.id && <GeldtLabel />}
       </p>
+      {l.geldend && l.geldend.id !== l.id && (
+        <p className="mb-4 max-w-3xl border-l-4 border-groen bg-grijs-1 p-3" data-testid="geldend-elders">
+          Voor {l.gemeentenaam ?? `gemeente ${l.gemeentecode}`}, {kwartaalTekst(l.statistiekjaar, l.statistiekkwartaal)}{" "}
+          geldt de levering <Link href={`${basis}/leveringen/${l.geldend.id}`}>{l.geldend.bestandsnaam}</Link>,
+          ontvangen {moment(l.geldend.ontvangenOp)}.
+        </p>
+      )}
       <LiveStatus leveringen={[{ id: l.id, bestandsnaam: l.bestandsnaam, status: l.status }]} />
 
       {l.vervangenDoor ? (
