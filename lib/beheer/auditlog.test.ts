@@ -6,6 +6,7 @@ import {
   auditFilterSchema,
   begintDagInNederland,
   bekendeActies,
+  leesbareDetails,
   zoekAuditLog,
 } from "./auditlog";
 
@@ -105,5 +106,22 @@ describe("the audit log", () => {
     expect(begintDagInNederland("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
     expect(begintDagInNederland("2026-07-15").toISOString()).toBe("2026-07-14T22:00:00.000Z");
     expect(begintDagInNederland("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+  });
+});
+
+describe("details as a person reads them", () => {
+  it("one line per field, nested fields by path, lists joined, yes/no for flags", () => {
+    expect(
+      leesbareDetails({ filter: { jaar: 2026, kwartaal: 3 }, leveringen: ["a", "b"], aantal: 2, mail: true, leeg: [] }),
+    ).toEqual([
+      ["filter.jaar", "2026"],
+      ["filter.kwartaal", "3"],
+      ["leveringen", "a, b"],
+      ["aantal", "2"],
+      ["mail", "ja"],
+      ["leeg", "(geen)"],
+    ]);
+    expect(leesbareDetails(null)).toEqual([]);
+    expect(leesbareDetails({ door: null })).toEqual([["door", "—"]]);
   });
 });

@@ -202,3 +202,27 @@ export async function bekendeActies(actor: Actor, db?: Db): Promise<string[]> {
   const rijen = await beheerLezing(actor, db).auditLog.groupBy({ by: ["actie"], orderBy: { actie: "asc" } });
   return rijen.map((r) => r.actie);
 }
+
+/**
+ * An entry's details as a person reads them: one "naam: waarde" line per field, nested fields
+ * named by their path ("filter.jaar"), lists joined, nothing left out. The CSV keeps the JSON.
+ */
+export function leesbareDetails(details: unknown): [string, string][] {
+  const uit: [string, string][] = [];
+  const loop = (pad: string, v: unknown) => {
+    if (v === null || v === undefined) uit.push([pad, "—"]);
+    else if (Array.isArray(v))
+      uit.push([
+        pad,
+        v.length === 0 ? "(geen)" : v.map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x))).join(", "),
+      ]);
+    else if (typeof v === "object") {
+      const velden = Object.entries(v as Record<string, unknown>);
+      if (velden.length === 0) uit.push([pad, "(geen)"]);
+      for (const [k, w] of velden) loop(pad ? `${pad}.${k}` : k, w);
+    } else if (typeof v === "boolean") uit.push([pad, v ? "ja" : "nee"]);
+    else uit.push([pad, String(v)]);
+  };
+  if (details !== null && details !== undefined) loop("", details);
+  return uit;
+}

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
-import { auditFilterSchema, bekendeActies, zoekAuditLog, type AuditFilter } from "@/lib/beheer/auditlog";
+import {
+  auditFilterSchema,
+  bekendeActies,
+  leesbareDetails,
+  zoekAuditLog,
+  type AuditFilter,
+} from "@/lib/beheer/auditlog";
 import { ErrorSummary } from "@/app/components/ErrorSummary";
 import { BeheerKop } from "@/app/components/Kop";
 import { moment } from "@/lib/swi/opmaak";
@@ -150,8 +156,16 @@ export default async function Auditlog({ searchParams }: { searchParams: Promise
           },
           {
             kop: "Details",
-            cel: (r) => (r.details ? JSON.stringify(r.details) : ""),
-            className: "max-w-md break-all font-mono text-xs",
+            cel: (r) => (
+              <ul className="text-sm">
+                {leesbareDetails(r.details).map(([naam, waarde]) => (
+                  <li key={naam}>
+                    <span className="font-semibold">{naam || "waarde"}</span>: {waarde}
+                  </li>
+                ))}
+              </ul>
+            ),
+            className: "max-w-md break-words",
           },
         ]}
       />
