@@ -242,7 +242,18 @@ test("a campaign mails each affected contact person their own count", async ({ p
   await page.getByRole("textbox", { name: "Titel" }).fill("Ontzorgen zonder einddatum");
   await page
     .getByRole("textbox", { name: "Toelichting" })
-    .fill("Bij veel gemeenten ontbreekt de einddatum van het ontzorgen. Vul kenmerk 14 in zodra het stopt.");
+    .fill("Bij veel gemeenten ontbreekt de einddatum van het ontzorgen.\n\nVul kenmerk 14 in zodra het stopt.");
+  // First every mail as its recipient gets it, paragraphs kept; only then the send button.
+  await page.getByRole("button", { name: "E-mails bekijken" }).click();
+  const voorbeeld = page
+    .getByTestId("mailvoorbeelden")
+    .locator("li")
+    .filter({ hasText: "iris.welkom@werkplein.example.nl" });
+  await expect(voorbeeld).toContainText("Onderwerp: Aandachtspunt SWI: Ontzorgen zonder einddatum");
+  // The two paragraphs stay two paragraphs (a blank line between them in the plain text).
+  expect(await voorbeeld.locator("pre").textContent()).toMatch(/ontzorgen\.\s*\n\s*\n\s*Vul kenmerk 14/);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("button", { name: /^Versturen naar \d+ contactperso/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ontzorgen zonder einddatum" })).toBeVisible();
   await expect(page.getByRole("status").first()).toContainText("De campagne is verstuurd");

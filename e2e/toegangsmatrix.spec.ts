@@ -521,7 +521,11 @@ test("elke route geeft elke actor het verwachte antwoord", async () => {
 const ANDERE_SITE = "https://evil.example";
 
 /** Where to look for forms, and as whom: every page of the matrix plus the states that show more forms. */
-function formulierPaginas(): { pad: string; cookie: () => string; voorbereiding?: "codelijstVoorbeeld" }[] {
+function formulierPaginas(): {
+  pad: string;
+  cookie: () => string;
+  voorbereiding?: "codelijstVoorbeeld" | "campagneVoorbeeld";
+}[] {
   const alsWie = (pad: string) => () =>
     pad.startsWith("/beheer")
       ? w.sessies.cbs.cookie
@@ -535,6 +539,7 @@ function formulierPaginas(): { pad: string; cookie: () => string; voorbereiding?
     // token marked for revoking its confirmation form, a checked codelijst the "laden" form.
     { pad: `/beheer/berichtgevers/${w.inactieveCode}`, cookie: alsWie("/beheer") },
     { pad: "/beheer/campagnes/nieuw?regels=P09", cookie: alsWie("/beheer") },
+    { pad: "/beheer/campagnes/nieuw?regels=P09", cookie: alsWie("/beheer"), voorbereiding: "campagneVoorbeeld" },
     { pad: `/berichtgever/0153/api-tokens?intrekken=${w.tokens.eigenId}`, cookie: alsWie("/berichtgever/") },
     { pad: "/beheer/codelijst", cookie: alsWie("/beheer"), voorbereiding: "codelijstVoorbeeld" },
   ];
@@ -568,6 +573,13 @@ test("elke server action van de build staat in een formulier op een pagina", asy
       });
       await page.getByRole("button", { name: "Bestand controleren" }).click();
       await expect(page.getByRole("button", { name: /^Codelijst \d{4} laden$/ })).toBeVisible();
+    }
+    if (p.voorbereiding === "campagneVoorbeeld") {
+      // A campaign is sent from its preview: only after reading the mails does the send form exist.
+      await page.getByRole("textbox", { name: "Titel" }).fill("Matrix");
+      await page.getByRole("textbox", { name: "Toelichting" }).fill("Een toelichting van ten minste twintig tekens.");
+      await page.getByRole("button", { name: "E-mails bekijken" }).click();
+      await expect(page.getByRole("button", { name: /^Versturen naar / })).toBeVisible();
     }
     alle.push(...(await formulierenOp(page)).map((f) => ({ ...f, cookie })));
     await page.close();

@@ -27,7 +27,7 @@ export function BeheerCampagneMail(p: BeheerCampagneProps) {
         Het CBS vraagt uw aandacht voor een kwaliteitsprobleem dat bij meerdere berichtgevers is gesignaleerd:{" "}
         <strong>{p.titel}</strong>.
       </Text>
-      {p.toelichting.split(/\n{2,}/).map((alinea, i) => (
+      {p.toelichting.split(/\r?\n[ \t]*\r?\n/).map((alinea, i) => (
         <Text key={i}>{alinea}</Text>
       ))}
       <Text>

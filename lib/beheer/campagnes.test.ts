@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeveringStatus } from "@/lib/generated/prisma/enums";
 import { beheerTest, type BeheerTest } from "./beheer.testhulp";
 import { ActieFout } from "@/lib/acties/context";
-import { campagneVoorbeeld, verstuurCampagne } from "./campagnes";
+import { campagneVoorbeeld, verstuurCampagne, campagneSchema } from "./campagnes";
+import { SJABLONEN } from "@/emails/registry";
 
 let h: BeheerTest;
 
@@ -107,5 +108,27 @@ describe("campaigns", () => {
       .catch((e: unknown) => e);
     expect((niemand as ActieFout).fouten[0]?.veld).toBe("regels");
     expect(await h.db.campagne.count()).toBe(1);
+  });
+});
+
+describe("the campaign text", () => {
+  it("keeps its paragraphs when a browser sends the textarea with CRLF line breaks", async () => {
+    const i = campagneSchema.parse({
+      titel: "Ontzorgen",
+      toelichting: "Eerste alinea van de toelichting.\r\n\r\nTweede alinea.",
+      regels: ["P09"],
+    });
+    expect(i.toelichting).toBe("Eerste alinea van de toelichting.\n\nTweede alinea.");
+    const mail = await SJABLONEN["beheer-campagne"]({
+      berichtgeverCode: "0153",
+      berichtgeverNaam: "Gemeente Enschede",
+      titel: i.titel,
+      toelichting: i.toelichting,
+      regels: [{ code: "P09", naam: "ontzorgen", aantal: 1 }],
+      totaal: 1,
+      url: "https://portaal.test/berichtgever/0153/leveringen",
+    });
+    expect(mail.html.match(/Eerste alinea van de toelichting\.<\/p>/)).not.toBeNull();
+    expect(mail.html).toMatch(/<p[^>]*>Tweede alinea\.<\/p>/);
   });
 });

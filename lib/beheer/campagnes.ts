@@ -6,6 +6,7 @@ import { beheerLezing } from "./context";
 import { type ActieContext, ActieFout, type Tx } from "@/lib/acties/context";
 import { type Actor } from "@/lib/auth/actor";
 import { portaalUrl } from "@/lib/http/adres";
+import { type BeheerMail } from "./mail";
 
 /**
  * Campaigns (guidelines 4.2.3): when a quality problem shows across many berichtgevers, staff pick
@@ -110,20 +111,34 @@ export const campagneSchema = z.object({
   titel: z.string().trim().min(1, "Vul een titel in").max(120, "De titel mag hoogstens 120 tekens lang zijn"),
   toelichting: z
     .string()
-    .trim()
-    .min(20, "Schrijf een toelichting van ten minste 20 tekens: wat is het probleem en wat kan de berichtgever doen?")
-    .max(5000, "De toelichting mag hoogstens 5000 tekens lang zijn"),
+    // A browser sends a textarea's line breaks as CRLF: one kind of line break, so paragraphs survive.
+    .transform((t) => t.replace(/\r\n?/g, "\n"))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(
+          20,
+          "Schrijf een toelichting van ten minste 20 tekens: wat is het probleem en wat kan de berichtgever doen?",
+        )
+        .max(5000, "De toelichting mag hoogstens 5000 tekens lang zijn"),
+    ),
   regels: regelcodesSchema,
 });
 
-export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof campagneSchema>) {
+/** Refuses a text that looks like it holds a BSN: mails never carry personal data. */
+function weigerPersoonsgegevens(input: { titel: string; toelichting: string }): void {
   if (lijktPersoonsgegeven(`${input.titel}\n${input.toelichting}`)) {
     throw new ActieFout(
       "toelichting",
       "De tekst lijkt een BSN of ander nummer van 9 cijfers te bevatten. E-mails bevatten nooit persoonsgegevens; haal het nummer weg.",
     );
   }
-  const voorbeeld = await campagneVoorbeeld(ctx.actor, input.regels, ctx.tx);
+}
+
+/** The berichtgevers a campaign mails: active, with a contact person, and signals of its rules. */
+async function campagneOntvangers(ctx: ActieContext, regels: readonly string[]) {
+  const voorbeeld = await campagneVoorbeeld(ctx.actor, regels, ctx.tx);
   const ontvangers = voorbeeld.filter((v) => v.berichtgever.actief && v.contactpersoon);
   if (!ontvangers.length) {
     throw new ActieFout(
@@ -131,6 +146,38 @@ export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof 
       "Geen enkele actieve berichtgever heeft signalen van deze regels in zijn laatste leveringen: er is niemand om te mailen.",
     );
   }
+  return { voorbeeld, ontvangers };
+}
+
+/** Exactly the mail each recipient gets: the preview shows these, sending queues these. */
+function campagneMail(o: CampagneBerichtgever, input: z.infer<typeof campagneSchema>): BeheerMail<"beheer-campagne"> {
+  const naam = new Map(CAMPAGNE_REGELS.map((r) => [r.code as string, r.naam]));
+  return {
+    aan: o.contactpersoon!,
+    sjabloon: "beheer-campagne",
+    berichtgeverId: o.berichtgever.id,
+    parameters: {
+      berichtgeverCode: o.berichtgever.code,
+      berichtgeverNaam: o.berichtgever.naam,
+      titel: input.titel,
+      toelichting: input.toelichting,
+      regels: input.regels.map((code) => ({ code, naam: naam.get(code) ?? code, aantal: o.perRegel[code] ?? 0 })),
+      totaal: o.totaal,
+      url: portaalUrl(`/berichtgever/${o.berichtgever.code}/leveringen`),
+    },
+  };
+}
+
+/** Staff read every mail of a campaign before sending it. Nothing is stored or sent. */
+export async function campagneMails(ctx: ActieContext, input: z.infer<typeof campagneSchema>) {
+  weigerPersoonsgegevens(input);
+  const { ontvangers } = await campagneOntvangers(ctx, input.regels);
+  return ontvangers.map((o) => campagneMail(o, input));
+}
+
+export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof campagneSchema>) {
+  weigerPersoonsgegevens(input);
+  const { voorbeeld, ontvangers } = await campagneOntvangers(ctx, input.regels);
   const campagne = await ctx.tx.campagne.create({
     data: {
       titel: input.titel,
@@ -140,7 +187,6 @@ export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof 
       aangemaaktDoorId: ctx.actor.userId,
     },
   });
-  const naam = new Map(CAMPAGNE_REGELS.map((r) => [r.code as string, r.naam]));
   for (const o of ontvangers) {
     await ctx.tx.campagneOntvanger.create({
       data: {
@@ -152,20 +198,7 @@ export async function verstuurCampagne(ctx: ActieContext, input: z.infer<typeof 
         leveringIds: o.gemeenten.map((g) => g.leveringId),
       },
     });
-    await ctx.mail({
-      aan: o.contactpersoon!,
-      sjabloon: "beheer-campagne",
-      berichtgeverId: o.berichtgever.id,
-      parameters: {
-        berichtgeverCode: o.berichtgever.code,
-        berichtgeverNaam: o.berichtgever.naam,
-        titel: input.titel,
-        toelichting: input.toelichting,
-        regels: input.regels.map((code) => ({ code, naam: naam.get(code) ?? code, aantal: o.perRegel[code] ?? 0 })),
-        totaal: o.totaal,
-        url: portaalUrl(`/berichtgever/${o.berichtgever.code}/leveringen`),
-      },
-    });
+    await ctx.mail(campagneMail(o, input));
   }
   ctx.audit({
     actie: "campagne.verstuur",

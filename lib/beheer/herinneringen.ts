@@ -1,13 +1,13 @@
-import type { Db } from "@/lib/db/client";
 import { aanleverperiode, datumInNederland } from "@/lib/leveringen/aanleverperiode";
 import { formatDatum, kwartaalVan, plusDagen, vorigKwartaal, type Kwartaalnummer } from "@/lib/swi/datum";
 import { voerBeheerUit, beheerLezing } from "./context";
-import { type ActieContext, ActieFout, SYSTEEM } from "@/lib/acties/context";
+import { type ActieContext, ActieFout, SYSTEEM, type Tx } from "@/lib/acties/context";
 import { isUniekeSchending } from "./contactpersonen";
-import { type Mailer } from "./mail";
+import { type Mailer, type BeheerMail } from "./mail";
 import { monitorVoorKwartaal, type MonitorRij } from "./monitor";
 import { type Actor } from "@/lib/auth/actor";
 import { portaalUrl } from "@/lib/http/adres";
+import { type Db } from "@/lib/db/client";
 
 /**
  * Reminders to the contact persons of gemeenten that have not delivered for a quarter: sent by
@@ -41,31 +41,29 @@ export function nogNietGeleverd(rijen: readonly MonitorRij[]) {
   return [...per.values()].sort((a, b) => a.berichtgever.code.localeCompare(b.berichtgever.code));
 }
 
-export async function verstuurHerinneringen(
-  ctx: ActieContext,
-  input: { jaar: number; kwartaal: Kwartaalnummer; soort: "AUTOMATISCH" | "HANDMATIG" },
-) {
-  const { jaar, kwartaal, soort } = input;
+/**
+ * Exactly the mails a reminder for the quarter sends now, and to whom: one per berichtgever with a
+ * gemeente that has not delivered, to its active contact person. The monitor shows them before a
+ * staff member sends them; sending uses the same list.
+ */
+export async function herinneringMails(
+  actor: Actor,
+  jaar: number,
+  kwartaal: Kwartaalnummer,
+  opties: { nu?: Date; db?: Db | Tx } = {},
+): Promise<{ mails: BeheerMail<"beheer-herinnering">[]; ontvangers: HerinneringOntvanger[] }> {
+  const db = beheerLezing(actor, opties.db);
+  const nu = opties.nu ?? new Date();
   const periode = aanleverperiode(jaar, kwartaal);
-  const vandaag = datumInNederland(ctx.nu);
-  if (vandaag < periode.begin) {
-    throw new ActieFout(
-      "kwartaal",
-      `De aanleverperiode van ${jaar} kwartaal ${kwartaal} begint pas op ${formatDatum(periode.begin)}.`,
-    );
-  }
-  if (soort === "AUTOMATISCH") {
-    const eerder = await ctx.tx.herinnering.findFirst({ where: { jaar, kwartaal, soort } });
-    if (eerder) return { herinnering: eerder, alVerstuurd: true as const };
-  }
-  const monitor = await monitorVoorKwartaal(ctx.actor, jaar, kwartaal, { nu: ctx.nu, db: ctx.tx });
+  const termijnVerstreken = datumInNederland(nu) > periode.einde;
+  const monitor = await monitorVoorKwartaal(actor, jaar, kwartaal, { nu, db });
+  const mails: BeheerMail<"beheer-herinnering">[] = [];
   const ontvangers: HerinneringOntvanger[] = [];
-  const termijnVerstreken = vandaag > periode.einde;
   for (const { berichtgever: b, gemeenten } of nogNietGeleverd(monitor.rijen)) {
-    const cp = await ctx.tx.contactpersoon.findUnique({ where: { berichtgeverId: b.id }, include: { user: true } });
+    const cp = await db.contactpersoon.findUnique({ where: { berichtgeverId: b.id }, include: { user: true } });
     const gemaild = Boolean(cp?.user.actief);
     if (cp && gemaild) {
-      await ctx.mail({
+      mails.push({
         aan: cp.user.email,
         sjabloon: "beheer-herinnering",
         berichtgeverId: b.id,
@@ -83,6 +81,28 @@ export async function verstuurHerinneringen(
     }
     ontvangers.push({ berichtgeverId: b.id, code: b.code, gemeenten: gemeenten.map((g) => g.gemeentecode), gemaild });
   }
+  return { mails, ontvangers };
+}
+
+export async function verstuurHerinneringen(
+  ctx: ActieContext,
+  input: { jaar: number; kwartaal: Kwartaalnummer; soort: "AUTOMATISCH" | "HANDMATIG" },
+) {
+  const { jaar, kwartaal, soort } = input;
+  const periode = aanleverperiode(jaar, kwartaal);
+  const vandaag = datumInNederland(ctx.nu);
+  if (vandaag < periode.begin) {
+    throw new ActieFout(
+      "kwartaal",
+      `De aanleverperiode van ${jaar} kwartaal ${kwartaal} begint pas op ${formatDatum(periode.begin)}.`,
+    );
+  }
+  if (soort === "AUTOMATISCH") {
+    const eerder = await ctx.tx.herinnering.findFirst({ where: { jaar, kwartaal, soort } });
+    if (eerder) return { herinnering: eerder, alVerstuurd: true as const };
+  }
+  const { mails, ontvangers } = await herinneringMails(ctx.actor, jaar, kwartaal, { nu: ctx.nu, db: ctx.tx });
+  for (const m of mails) await ctx.mail(m);
   const aantalMails = ontvangers.filter((o) => o.gemaild).length;
   const herinnering = await ctx.tx.herinnering.create({
     data: {

@@ -7,7 +7,9 @@ import {
   verstuurAutomatischeHerinneringen,
   verstuurHerinneringen,
   dagenVoorEindeUitOmgeving,
+  herinneringMails,
 } from "./herinneringen";
+import { mailVoorbeelden } from "./mailvoorbeeld";
 import type { BeheerMail } from "./mail";
 
 /**
@@ -249,6 +251,13 @@ describe("reminders", () => {
   });
 
   it("staff may send one by hand too, also after the deadline, and that does not block the automatic one", async () => {
+    // The preview staff read first is exactly what is then sent.
+    const juni = new Date("2026-06-01T10:00:00Z");
+    const voorbeeld = await herinneringMails(h.cbs, 2026, 1, { nu: juni });
+    const gezien = await mailVoorbeelden(voorbeeld.mails);
+    expect(gezien).toHaveLength(1);
+    expect(gezien[0]!.tekst).toMatch(/0147 Borne/);
+    const voor = h.mails.length;
     const r = await h.als(
       (ctx) => verstuurHerinneringen(ctx, { jaar: 2026, kwartaal: 1, soort: "HANDMATIG" }),
       undefined,
@@ -257,5 +266,6 @@ describe("reminders", () => {
     // By June Amsterdam had delivered (late); only 9012 still lacks 0147 and 0164.
     expect(r.herinnering).toMatchObject({ soort: "HANDMATIG", verstuurdDoorId: h.cbs.userId, aantalMails: 1 });
     expect(h.mails.at(-1)?.parameters).toMatchObject({ termijnVerstreken: true });
+    expect(h.mails.slice(voor)).toEqual(voorbeeld.mails);
   });
 });

@@ -12,13 +12,16 @@ import {
 } from "@/lib/beheer/monitor";
 import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
 import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
-import { herinneringenVanKwartaal, nogNietGeleverd } from "@/lib/beheer/herinneringen";
+import { herinneringenVanKwartaal, herinneringMails, nogNietGeleverd } from "@/lib/beheer/herinneringen";
+import { mailVoorbeelden } from "@/lib/beheer/mailvoorbeeld";
+import { MailVoorbeelden } from "@/app/components/MailVoorbeelden";
 import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
 import { BeheerKop } from "@/app/components/Kop";
 import { Formulier } from "@/app/components/Formulier";
 import { StatusLabel, Landkaart } from "./Weergave";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
+import { datumInNederland } from "@/lib/leveringen/aanleverperiode";
 
 export const metadata = { title: "Landelijke leveringsmonitor" };
 
@@ -41,10 +44,14 @@ function verschil(r: MonitorRij): string {
 export default async function Monitor({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await vereisCbs();
   const { jaar, kwartaal, filter } = monitorParams(await searchParams);
-  const [monitor, herinneringen] = await Promise.all([
+  const [monitor, herinneringen, teVersturen] = await Promise.all([
     monitorVoorKwartaal(actor, jaar, kwartaal),
     herinneringenVanKwartaal(actor, jaar, kwartaal),
+    herinneringMails(actor, jaar, kwartaal),
   ]);
+  // Before the aanleverperiode begins no reminder can be sent, so there is nothing to read yet.
+  const begonnen = datumInNederland(new Date()) >= monitor.periodeBegin;
+  const voorbeelden = begonnen ? await mailVoorbeelden(teVersturen.mails) : [];
   const rijen = filterMonitor(monitor.rijen, filter);
   const provincies = perProvincie(monitor.rijen);
   const k = { jaar, kwartaal };
@@ -139,6 +146,10 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
             ))}
           </ul>
         )}
+        <MailVoorbeelden
+          voorbeelden={voorbeelden}
+          titel={`Lees eerst wat er verstuurd wordt: ${aantal(voorbeelden.length, "e-mail", "e-mails")}`}
+        />
         <Formulier
           actie={verstuurHerinneringActie}
           knop={`Herinnering versturen voor ${jaar} kwartaal ${kwartaal}`}

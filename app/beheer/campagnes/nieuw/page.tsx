@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { vereisCbs } from "@/lib/auth/actor";
 import { CAMPAGNE_REGELS, campagneVoorbeeld } from "@/lib/beheer/campagnes";
-import { verstuurCampagneActie } from "@/lib/beheer/campagnes-acties";
+import { CampagneFormulier } from "./CampagneFormulier";
 import { BeheerKop } from "@/app/components/Kop";
-import { Formulier, Tekstveld, Tekstvak } from "@/app/components/Formulier";
 import { aantal, getal } from "@/lib/swi/opmaak";
 import { Tabel } from "@/app/components/Tabel";
 
@@ -109,25 +108,9 @@ export default async function NieuweCampagne({
       {teMailen.length > 0 && (
         <section aria-labelledby="versturen-titel">
           <h2 id="versturen-titel" className="mb-3 text-2xl font-semibold">
-            3. Schrijf de toelichting en verstuur
+            3. Schrijf de toelichting, lees de e-mails en verstuur
           </h2>
-          <Formulier
-            actie={verstuurCampagneActie}
-            knop={`Versturen naar ${aantal(teMailen.length, "contactpersoon", "contactpersonen")}`}
-            verborgen={{ regels: regels.join(",") }}
-          >
-            <Tekstveld
-              naam="titel"
-              label="Titel"
-              hint="Het kwaliteitsprobleem in een paar woorden; het staat ook in het onderwerp van de e-mail."
-              breedte="max-w-2xl"
-            />
-            <Tekstvak
-              naam="toelichting"
-              label="Toelichting"
-              hint="Wat is het probleem, waarom is het belangrijk en wat kan de berichtgever doen? Een lege regel begint een nieuwe alinea. Geen BSN's of andere persoonsgegevens."
-            />
-          </Formulier>
+          <CampagneFormulier regels={regels.join(",")} />
         </section>
       )}
     </div>
