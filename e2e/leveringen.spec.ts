@@ -614,3 +614,40 @@ test("de downloads van de signaleringslijst zijn ontsleuteld, compleet en gelogd
   );
   expect(gelogd.rows.map((r) => r.details.formaat)).toEqual(["csv", "xlsx", "csv"]);
 });
+
+test("zodra een bestand gekozen is, zegt de pagina wat de naam betekent, zonder iets te versturen", async ({
+  page,
+}) => {
+  await logInAls(page, CONTACT_0153);
+  await page.goto("/berichtgever/0153/leveringen/nieuw");
+  const verzoeken: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/uploads") || r.url().includes("/api/v1/")) verzoeken.push(r.url());
+  });
+  const volgendJaar = new Date().getFullYear() + 1;
+  await page.getByLabel("Bestanden (XML of zip)").setInputFiles([
+    { name: "SWI_0153_0153_20253.XML", mimeType: "text/xml", buffer: Buffer.from("<SWILevering/>") },
+    { name: `SWI_0153_0153_${volgendJaar}1.XML`, mimeType: "text/xml", buffer: Buffer.from("<SWILevering/>") },
+    { name: "SWI_0153_0363_20253.XML", mimeType: "text/xml", buffer: Buffer.from("<SWILevering/>") },
+    { name: "SWI_0363_0153_20253.XML", mimeType: "text/xml", buffer: Buffer.from("<SWILevering/>") },
+  ]);
+  const regel = (naam: string) => page.locator(`[data-bestand="${naam}"] [data-testid="naamcontrole"] li`);
+  // Long past its period: accepted, but late (F04).
+  await expect(regel("SWI_0153_0153_20253.XML").and(page.locator('[data-regel="F04"]'))).toContainText("Let op");
+  await expect(regel("SWI_0153_0153_20253.XML").and(page.locator('[data-regel="T05"]'))).toContainText(
+    "gemeente 0153 (Enschede), 2025 kwartaal 3",
+  );
+  // A quarter that has not ended yet (T07), a gemeente that is not 0153's (T06), another berichtgever's code (T06).
+  await expect(regel(`SWI_0153_0153_${volgendJaar}1.XML`).and(page.locator('[data-regel="T07"]'))).toContainText(
+    "Wordt afgekeurd",
+  );
+  await expect(regel("SWI_0153_0363_20253.XML").and(page.locator('[data-regel="T06"]'))).toContainText(
+    "niet voor gemeente 0363",
+  );
+  await expect(regel("SWI_0363_0153_20253.XML").and(page.locator('[data-regel="T06"]'))).toContainText(
+    "De naam moet zijn: SWI_0153_0153_20253.XML",
+  );
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(verzoeken, "nothing was sent before the person chose to upload").toEqual([]);
+});

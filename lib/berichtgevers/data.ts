@@ -3,6 +3,7 @@ import { heeftRecht, type Actor } from "@/lib/auth/actor";
 import { tenantFilter } from "@/lib/berichtgevers/toegang";
 import { NietGevonden } from "@/lib/http/fouten";
 import { isViercijfercode } from "@/lib/db/validation";
+import { type Toewijzing } from "@/lib/swi/naamcontrole";
 
 export interface BerichtgeverOverzicht {
   id: string;
@@ -72,4 +73,27 @@ export async function startpadVoor(actor: Actor): Promise<string | null> {
   if (!actor.berichtgeverId) return null;
   const b = await getDb().berichtgever.findUnique({ where: { id: actor.berichtgeverId }, select: { code: true } });
   return b ? `/berichtgever/${b.code}` : null;
+}
+
+/** Every gemeente the berichtgever reports for, in every year, for the name check on the upload page. */
+export async function toewijzingenVan(actor: Actor, code: string): Promise<Toewijzing[]> {
+  const b = await berichtgeverOverzicht(actor, code, new Date().getFullYear());
+  const db = getDb();
+  const rijen = await db.berichtgeverGemeente.findMany({
+    where: { berichtgeverId: b.id },
+    orderBy: [{ gemeentecode: "asc" }, { vanafJaar: "asc" }],
+  });
+  const namen = await db.gemeente.findMany({
+    where: { code: { in: rijen.map((r) => r.gemeentecode) } },
+    orderBy: { jaar: "desc" },
+    select: { code: true, naam: true },
+  });
+  const naamVan = new Map<string, string>();
+  for (const n of namen) if (!naamVan.has(n.code)) naamVan.set(n.code, n.naam);
+  return rijen.map((r) => ({
+    gemeentecode: r.gemeentecode,
+    gemeentenaam: naamVan.get(r.gemeentecode) ?? "(onbekende gemeente)",
+    vanafJaar: r.vanafJaar,
+    totEnMetJaar: r.totEnMetJaar,
+  }));
 }

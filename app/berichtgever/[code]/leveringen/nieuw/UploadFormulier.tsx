@@ -12,6 +12,8 @@ import {
   type UploadVoortgang,
 } from "@/lib/leveringen/upload-client";
 import { grootteTekst } from "@/lib/leveringen/weergave";
+import { controleerNaamVooraf, type NaamBevinding, type Toewijzing } from "@/lib/swi/naamcontrole";
+import type { Datum } from "@/lib/swi/types";
 
 type Staat = "gekozen" | "bezig" | "wacht" | "afronden" | "ontvangen" | "geweigerd" | "onderbroken";
 
@@ -30,7 +32,16 @@ function sleutelVan(f: File): string {
   return `${f.name}|${f.size}|${f.lastModified}`;
 }
 
-export function UploadFormulier({ code }: { code: string }) {
+export function UploadFormulier({
+  code,
+  toewijzingen,
+  vandaag,
+}: {
+  code: string;
+  toewijzingen: readonly Toewijzing[];
+  /** Today in Dutch time, as the portal's clock has it (the deadline is the portal's, not the PC's). */
+  vandaag: Datum;
+}) {
   const [items, setItems] = useState<Item[]>([]);
   const [fouten, setFouten] = useState<VeldFout[]>([]);
   const [bezig, setBezig] = useState(false);
@@ -189,6 +200,7 @@ export function UploadFormulier({ code }: { code: string }) {
                 item={i}
                 code={code}
                 bezig={bezig}
+                naamcontrole={controleerNaamVooraf(i.bestand.name, { berichtgevercode: code, toewijzingen, vandaag })}
                 verwijder={() => setItems((h) => h.filter((x) => x.sleutel !== i.sleutel))}
               />
             ))}
@@ -230,11 +242,14 @@ function BestandRegel({
   item,
   code,
   bezig,
+  naamcontrole,
   verwijder,
 }: {
   item: Item;
   code: string;
   bezig: boolean;
+  /** What the name alone says, checked in the browser as soon as the file is chosen. */
+  naamcontrole: readonly NaamBevinding[];
   verwijder: () => void;
 }) {
   const totaal = item.bestand.size;
@@ -268,6 +283,31 @@ function BestandRegel({
             {procent}% ({grootteTekst(item.verzonden)} van {grootteTekst(totaal)})
           </span>
         </p>
+      ) : null}
+      {item.staat === "gekozen" && naamcontrole.length > 0 ? (
+        <ul
+          className="mt-1 space-y-1"
+          data-testid="naamcontrole"
+          aria-label={`Controle van de naam van ${item.bestand.name}`}
+        >
+          {naamcontrole.map((b) => (
+            <li
+              key={b.regel}
+              data-regel={b.regel}
+              data-ernst={b.ernst}
+              className={
+                b.ernst === "afkeur"
+                  ? "font-semibold text-rood"
+                  : b.ernst === "let-op"
+                    ? "font-semibold"
+                    : "text-grijs-5"
+              }
+            >
+              {b.ernst === "afkeur" ? "Wordt afgekeurd: " : b.ernst === "let-op" ? "Let op: " : ""}
+              {b.melding} <span className="text-sm font-normal">({b.regel})</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {item.melding ? (
         <p className={`mt-1 ${fout ? "font-semibold text-rood" : ""}`} role={fout ? "alert" : undefined}>

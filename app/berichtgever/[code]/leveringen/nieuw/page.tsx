@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { vereisActor, heeftRecht } from "@/lib/auth/actor";
-import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
+import { berichtgeverOverzicht, toewijzingenVan } from "@/lib/berichtgevers/data";
+import { datumInNederland } from "@/lib/leveringen/aanleverperiode";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { UploadFormulier } from "./UploadFormulier";
 import { voorPagina } from "@/lib/http/pagina";
@@ -10,7 +11,9 @@ export const metadata = { title: "Levering uploaden" };
 export default async function NieuweLeveringPagina({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await vereisActor();
-  const b = await voorPagina(() => berichtgeverOverzicht(actor, code, huidigStatistiekjaar()));
+  const [b, toewijzingen] = await voorPagina(() =>
+    Promise.all([berichtgeverOverzicht(actor, code, huidigStatistiekjaar()), toewijzingenVan(actor, code)]),
+  );
   const basis = `/berichtgever/${b.code}`;
   return (
     <div>
@@ -26,7 +29,8 @@ export default async function NieuweLeveringPagina({ params }: { params: Promise
       <div className="mb-6 max-w-3xl space-y-2">
         <p>
           Lever per gemeente en kwartaal één XML-bestand aan volgens het <Link href="/formaat">aanleverformaat</Link>,
-          los of samen in een zip-bestand. Een bestand met een verkeerde naam wordt meteen geweigerd; de inhoud wordt na
+          los of samen in een zip-bestand. Zodra u een bestand kiest, controleert deze pagina de naam (gemeente,
+          kwartaal, aanleverperiode); een bestand met een verkeerde naam wordt meteen geweigerd en de inhoud wordt na
           ontvangst gecontroleerd. U kunt deze pagina daarna sluiten: u krijgt een e-mail met de uitkomst.
         </p>
         <p>
@@ -34,7 +38,7 @@ export default async function NieuweLeveringPagina({ params }: { params: Promise
           verder.
         </p>
       </div>
-      <UploadFormulier code={b.code} />
+      <UploadFormulier code={b.code} toewijzingen={toewijzingen} vandaag={datumInNederland(new Date())} />
     </div>
   );
 }
