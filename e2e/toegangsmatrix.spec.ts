@@ -307,6 +307,7 @@ function regels(w: Matrixwereld): Record<string, Regel> {
     "GET /beheer/berichtgevers/[code]/contactpersoon": { actoren: beheer(ok("Contactpersoon vervangen")) },
     "GET /beheer/campagnes": { actoren: beheer(ok("Campagnes", "Matrix proefcampagne")) },
     "GET /beheer/campagnes/nieuw": { actoren: beheer(ok("Nieuwe campagne")) },
+    "GET /beheer/kwaliteitsonderzoek": { actoren: beheer(ok("Kwaliteitsonderzoek", "matrix-steekproef")) },
     "GET /beheer/campagnes/[id]": { actoren: beheer(ok("Matrix proefcampagne")) },
     "GET /beheer/codelijst": { actoren: beheer(ok("Gemeentecodelijst")) },
     "GET /beheer/landelijke-controles": { actoren: beheer(ok("Landelijke controles")) },

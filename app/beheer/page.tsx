@@ -28,6 +28,11 @@ const ONDERDELEN = [
     tekst: "Controles over gemeenten heen: dubbele BSN's en verhuizingen (gegevens op BSN-niveau).",
   },
   {
+    href: "/beheer/kwaliteitsonderzoek",
+    titel: "Kwaliteitsonderzoek",
+    tekst: "Een steekproef van berichtgevers per grootteklasse trekken en de gesprekken vastleggen.",
+  },
+  {
     href: "/beheer/codelijst",
     titel: "Gemeentecodelijst",
     tekst: "De CBS-codelijst van gemeenten per jaar laden, met de herindelingen.",

@@ -207,6 +207,19 @@ export async function bouwMatrixwereld(): Promise<Matrixwereld> {
       [campagneId, cbs],
     );
 
+    // A kwaliteitsonderzoek with one berichtgever in it (the "gesprek vastleggen" form).
+    const onderzoekId = nieuwId("k");
+    await c.query(
+      `INSERT INTO kwaliteitsonderzoek (id, jaar, seed, aantallen, aangemaakt_door_id)
+       VALUES ($1, 2026, 'matrix-steekproef', '{"groot":0,"middel":0,"klein":1}', $2)`,
+      [onderzoekId, cbs],
+    );
+    await c.query(
+      `INSERT INTO kwaliteitsonderzoek_deelnemer (id, onderzoek_id, berichtgever_id, grootteklasse, aantal_personen)
+       VALUES ($1, $2, $3, 'klein', 10)`,
+      [nieuwId("kd"), onderzoekId, b0153],
+    );
+
     const levering = await verwerkteLevering(c);
 
     const upload = async () => {
@@ -276,6 +289,8 @@ export async function toestand(w: Matrixwereld): Promise<Record<string, unknown[
     gemeenten: ["SELECT id, gemeentecode, vanaf_jaar, tot_en_met_jaar FROM berichtgever_gemeente ORDER BY id"],
     tokens: ["SELECT id, naam, revoked_at FROM api_token ORDER BY id"],
     campagnes: ["SELECT id FROM campagne ORDER BY id"],
+    kwaliteitsonderzoek: ["SELECT id FROM kwaliteitsonderzoek ORDER BY id"],
+    gesprekken: ["SELECT id, gesprek_op, notities FROM kwaliteitsonderzoek_deelnemer ORDER BY id"],
     herinneringen: ["SELECT id FROM herinnering WHERE soort = 'HANDMATIG' ORDER BY id"],
     codelijsten: ["SELECT jaar, bron FROM gemeente_lijst ORDER BY jaar"],
     mails: ["SELECT id, aan FROM mail_bericht ORDER BY id"],
