@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import PgBoss from "pg-boss";
 import { registreerHerinneringTaak } from "@/lib/beheer/herinneringen-taak";
+import { voerLandelijkeControleUit } from "@/lib/beheer/landelijke-controle-taak";
 import { isDatabaseOnbereikbaar, opnieuwBijStoring } from "@/lib/db/onbereikbaar";
 import { versleutelOudeFoutberichten } from "@/lib/leveringen/foutberichten";
 import { ruimOp } from "@/lib/leveringen/opruimen";
@@ -141,9 +142,17 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
     }),
   );
 
+  await boss.work<JobGegevens["landelijke-controle"]>(
+    WACHTRIJEN.landelijkeControle,
+    { batchSize: 1 },
+    naHerstel(leaseMs, async ([job]) => {
+      if (job) await voerLandelijkeControleUit(job.data.controleId);
+    }),
+  );
+
   await boss.work(WACHTRIJEN.opruimen, { batchSize: 1 }, async () => {
     const r = await ruimOp();
-    if (r.signaleringslijsten + r.uploads + r.uploadSessies > 0) console.log("[worker] opgeruimd:", r);
+    if (Object.values(r).some((n) => n > 0)) console.log("[worker] opgeruimd:", r);
     const versleuteld = await versleutelOudeFoutberichten();
     if (versleuteld > 0) console.log(`[worker] ${versleuteld} oudere foutmeldingen versleuteld`);
   });

@@ -3,6 +3,7 @@ import type { Herkomst } from "@/lib/client-adres";
 import { getDb, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { wachtrijMailer, type BeheerMail, type BeheerSjabloon, type Mailer } from "@/lib/beheer/mail";
+import { jobVerzender, stuurJob, type JobGegevens, type Wachtrij } from "@/lib/jobs/boss";
 
 /**
  * The frame every change runs in, a staff member's or a berichtgever's: one transaction for the
@@ -51,6 +52,19 @@ export interface ActieContext {
   mail<N extends BeheerSjabloon>(mail: BeheerMail<N>): Promise<void>;
   /** Queues a failed mail again in the same transaction (only with `metMail`); false if there is none. */
   mailOpnieuw(mailBerichtId: string): Promise<boolean>;
+  /** Sends a background job in the same transaction (only when run with `metTaken`). */
+  taak<N extends keyof JobGegevens & Wachtrij>(naam: N, gegevens: JobGegevens[N]): Promise<string>;
+}
+
+/** Where a change's background jobs go: the queue, or a test's list. */
+export interface TaakVerzender {
+  stuur<N extends keyof JobGegevens & Wachtrij>(tx: Tx, naam: N, gegevens: JobGegevens[N]): Promise<string>;
+}
+
+async function wachtrijTaakVerzender(): Promise<TaakVerzender> {
+  // Started before the transaction opens: on PGlite starting pg-boss inside one waits for itself.
+  const boss = await jobVerzender();
+  return { stuur: (tx, naam, gegevens) => stuurJob(boss, naam, gegevens, tx) };
 }
 
 /**
@@ -73,6 +87,10 @@ export interface ActieOpties {
   metMail?: boolean;
   /** Tests: where mail goes instead of the queue. */
   mailer?: Mailer;
+  /** The work sends background jobs: the queue is made ready before the transaction opens. */
+  metTaken?: boolean;
+  /** Tests: where jobs go instead of the queue. */
+  taken?: TaakVerzender;
 }
 
 export async function voerActieUit<T>(
@@ -84,6 +102,7 @@ export async function voerActieUit<T>(
   const nu = opties.nu ?? new Date();
   const herkomst = opties.herkomst ?? { ip: null, userAgent: null };
   const mailer = opties.mailer ?? (opties.metMail ? await wachtrijMailer() : null);
+  const taken = opties.taken ?? (opties.metTaken ? await wachtrijTaakVerzender() : null);
   return db.$transaction(
     async (tx) => {
       const audits: AuditVoorstel[] = [];
@@ -99,6 +118,10 @@ export async function voerActieUit<T>(
         mailOpnieuw: async (id) => {
           if (!mailer) throw new Error("Deze actie is zonder metMail gestart en kan geen e-mail versturen.");
           return mailer.opnieuw(tx, id);
+        },
+        taak: async (naam, gegevens) => {
+          if (!taken) throw new Error("Deze actie is zonder metTaken gestart en kan geen taak versturen.");
+          return taken.stuur(tx, naam, gegevens);
         },
       });
       if (audits.length) {

@@ -78,6 +78,8 @@ async function herkomstVanVerzoek(): Promise<Herkomst> {
 interface ActieOpties {
   /** The work sends mail: the queue is made ready before the transaction opens. */
   metMail?: boolean;
+  /** The work sends background jobs: the queue is made ready before the transaction opens. */
+  metTaken?: boolean;
   /** The right the role needs (RECHTEN); checked before the input is read. */
   recht?: Recht;
   /** Pages to show fresh after the change (default: the staff pages, for a staff action). */
@@ -109,6 +111,7 @@ function formulierActie<S extends z.ZodType, G>(
       uitkomst = await voerActieUit(actor, (ctx) => werk(parsed.data, ctx), {
         herkomst: await herkomstVanVerzoek(),
         metMail: opties.metMail,
+        metTaken: opties.metTaken,
       });
     } catch (e) {
       if (e instanceof ActieFout) return { status: "fout", fouten: e.fouten, waarden };

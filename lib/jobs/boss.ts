@@ -21,6 +21,8 @@ export const WACHTRIJEN = {
   mailMislukt: "mail.verstuur.mislukt",
   /** Hourly purge of expired files (lib/leveringen/opruimen.ts). */
   opruimen: "opruimen",
+  /** One run of the national checks (lib/beheer/landelijke-controle-taak.ts). */
+  landelijkeControle: "landelijke-controle",
 } as const;
 
 export type Wachtrij = (typeof WACHTRIJEN)[keyof typeof WACHTRIJEN];
@@ -31,6 +33,7 @@ export interface JobGegevens {
   "mail.verstuur": { mailBerichtId: string };
   "mail.verstuur.mislukt": { mailBerichtId: string };
   opruimen: Record<string, never>;
+  "landelijke-controle": { controleId: string };
 }
 
 type QueueOpties = Omit<PgBoss.Queue, "name">;
@@ -60,6 +63,9 @@ export function wachtrijOpties(naam: Wachtrij, inst: JobInstellingen = jobInstel
       };
     case WACHTRIJEN.opruimen:
       return { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 };
+    case WACHTRIJEN.landelijkeControle:
+      // Reads every delivery of two quarters; a second try after a crashed worker, not more.
+      return { retryLimit: 1, retryDelay: 60, expireInSeconds: 3600, retentionMinutes: 7 * 24 * 60 };
     default:
       return { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 };
   }
@@ -96,6 +102,7 @@ export async function zorgVoorWachtrijen(boss: PgBoss, bijwerken: boolean, inst 
     WACHTRIJEN.verwerkAanlevering,
     WACHTRIJEN.verstuurMail,
     WACHTRIJEN.opruimen,
+    WACHTRIJEN.landelijkeControle,
   ];
   for (const naam of volgorde) {
     const opties = { name: naam, ...wachtrijOpties(naam, inst) };

@@ -6,7 +6,8 @@
  * - uploads past SWI_BEWAARTERMIJN_UPLOAD_DAGEN (default 400: long enough for the comparisons with
  *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
  *   rows deleted, because error messages may quote BSNs;
- * - upload sessions abandoned for more than 24 hours, with their parts.
+ * - upload sessions abandoned for more than 24 hours, with their parts;
+ * - the findings of a national checks run past their 14 days (lib/beheer/landelijke-controle-taak.ts).
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
  *
  * Removing a list or an upload is an audit entry (actor: the system; details: ids, file name and
@@ -15,6 +16,7 @@
  * nothing in the log refers to it, and its parts could be read by no one.
  */
 import { schrijfAudit } from "@/lib/audit";
+import { verwijderVerlopenLandelijkeControles } from "@/lib/beheer/landelijke-controle-taak";
 import { getDb } from "@/lib/db/client";
 import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
@@ -35,6 +37,7 @@ export interface OpruimResultaat {
   signaleringslijsten: number;
   uploads: number;
   uploadSessies: number;
+  landelijkeControles: number;
 }
 
 export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } = {}): Promise<OpruimResultaat> {
@@ -43,6 +46,7 @@ export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } 
     signaleringslijsten: await verwijderVerlopenSignaleringslijsten(opslag, nu),
     uploads: await verwijderOudeUploads(opslag, nu),
     uploadSessies: await verwijderVerlatenUploadSessies(opslag, nu),
+    landelijkeControles: await verwijderVerlopenLandelijkeControles(nu),
   };
 }
 

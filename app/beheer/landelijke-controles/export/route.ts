@@ -2,23 +2,25 @@ import { csvTekst } from "@/lib/swi/tabel";
 import { schrijfAudit } from "@/lib/audit";
 import { csvBijlage } from "@/lib/http/antwoord";
 import { route } from "@/lib/http/route";
-import { landelijkeControle } from "@/lib/beheer/landelijke-controles";
+import { leesbareUitkomst } from "@/lib/beheer/landelijke-controle-taak";
 import { kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 
-/** The national checks' findings as CSV: BSN-level, so every download is audit-logged. */
+/** The stored findings of the quarter's newest national checks run as CSV: BSN-level, so audited. */
 export const GET = route({ toegang: "cbs", vorm: "tekst" }, async ({ actor, req, herkomst }) => {
   const { jaar, kwartaal } = kwartaalUitParam(new URL(req.url).searchParams.get("kwartaal"));
-  const r = await landelijkeControle(actor, jaar, kwartaal);
+  const { run, uitkomst } = await leesbareUitkomst(actor, jaar, kwartaal);
   const rijen: string[][] = [
-    ...r.dubbel.flatMap((d) =>
+    ...uitkomst.dubbel.flatMap((d) =>
       d.gemeenten.map((g) => ["dubbel", d.bsn, g.gemeentecode, g.berichtgeverCode, g.verhuisd ? "ja" : "nee"]),
     ),
-    ...r.verdwenen.map((v) => ["verdwenen", v.bsn, v.gemeentecode, v.berichtgeverCode, "ja"]),
+    ...uitkomst.verdwenen.map((v) => ["verdwenen", v.bsn, v.gemeentecode, v.berichtgeverCode, "ja"]),
   ];
   await schrijfAudit({
     actor,
     actie: "download.landelijke-controle",
-    details: { jaar, kwartaal, dubbel: r.dubbel.length, verdwenen: r.verdwenen.length },
+    doelType: "LandelijkeControle",
+    doelId: run.id,
+    details: { jaar, kwartaal, dubbel: uitkomst.dubbel.length, verdwenen: uitkomst.verdwenen.length },
     ...herkomst,
   });
   // BSNs as text (a leading zero must survive Excel): the column is quoted.
