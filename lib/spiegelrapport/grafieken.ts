@@ -168,8 +168,11 @@ export interface Staafgrafiek {
   /** Series names, in the order of the bars within a category (at most three). */
   reeksen: string[];
   punten: { label: string; waarden: (number | null)[] }[];
-  /** Written after the series name where a value is missing (e.g. "niet getoond"); else no bar. */
-  leegTekst?: string;
+  /**
+   * Written after the series name where a value is missing (e.g. "niet getoond"), for all series or
+   * per series; without it a missing value has no bar.
+   */
+  leegTekst?: string | readonly (string | undefined)[];
 }
 
 export function alsStaafgrafiek(g: Grafiek): Staafgrafiek {
@@ -225,7 +228,8 @@ function tekenGrafiek(g: Staafgrafiek): string {
     perioden.flatMap((periode, i): Balk[] => {
       const waarde = p.waarden[i] ?? null;
       if (waarde !== null) return [{ label: p.label, periode, waarde, tekst: `${periode}: ${waardeTekst(g, waarde)}` }];
-      return g.leegTekst ? [{ label: p.label, periode, waarde: 0, tekst: `${periode}: ${g.leegTekst}` }] : [];
+      const leeg = typeof g.leegTekst === "string" ? g.leegTekst : g.leegTekst?.[i];
+      return leeg ? [{ label: p.label, periode, waarde: 0, tekst: `${periode}: ${leeg}` }] : [];
     }),
   );
   const max = Math.max(1, ...balken.map((b) => b.waarde));

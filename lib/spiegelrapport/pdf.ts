@@ -188,7 +188,7 @@ function verloop(doc: Doc, document: Struct, omgeving: SpiegelrapportOmgeving): 
     alinea(
       doc,
       document,
-      `De tabel toont de laatste ${KWARTALEN_IN_TABEL} kwartalen; de pagina in het portaal toont ze alle.`,
+      `De tabel toont de laatste ${getal(KWARTALEN_IN_TABEL)} kwartalen; de pagina in het portaal toont ze alle.`,
     );
   const kwartalen = t.kwartalen.slice(van);
   const breedte = Math.min(60, Math.floor(295 / kwartalen.length));

@@ -9,7 +9,8 @@ import { grafiekSvg, spiegelrapportGrafieken } from "./grafieken";
 import { spiegelrapportPdf } from "./pdf";
 import { voorbeeldRapport } from "./voorbeeldrapport.testhulp";
 import { maakTrend, trendGrafiek } from "./trend";
-import { vergelijkingsGrafieken } from "./vergelijking";
+import { celTekst, vergelijkingsGrafieken, vergelijkingUitleg } from "./vergelijking";
+import { staafgrafiekSvg } from "./grafieken";
 import { gemeenteTelling, vergelijk, vergelijkingsFiguren } from "@/lib/swi/vergelijking";
 import type { SpiegelrapportOmgeving } from "./gegevens";
 import { groepeerRijen, regelsMetSignalen, spiegelrapportTitelTekst, verschilTekst } from "./weergave";
@@ -290,5 +291,26 @@ describe("gemeenteTelling and vergelijkingsFiguren", () => {
     );
     const asiel = rapport.rijen.find((r) => r.sleutel === "typeMigrant.1")!;
     expect(t.waarden["typeMigrant.1"]).toEqual({ teller: asiel.huidig, noemer: rapport.personen });
+  });
+});
+
+describe("the comparison's words and charts", () => {
+  it("say which cells are withheld and why, and draw a withheld cell as text, not as a bar", () => {
+    const g = gegevens();
+    const eigen = gemeenteTelling("0153", g.rapport);
+    const weinig = { ...vergelijk(vergelijkingsFiguren(g.rapport), eigen, [eigen]), kwartaal: "2026 K1" };
+    expect(vergelijkingUitleg(weinig).join(" ")).toContain(
+      "te weinig gemeenten met een geldende levering over 2026 K1",
+    );
+    for (const rij of weinig.rijen) expect(celTekst(rij, rij.landelijk)).toBe("niet getoond");
+
+    const v = omgeving(g).vergelijking;
+    const grafiek = vergelijkingsGrafieken(v).find((x) => x.titel.startsWith("Geslacht"))!;
+    expect(grafiek.reeksen).toEqual(["Deze gemeente", "Landelijk", "Grootteklasse klein"]);
+    const onbekend = grafiek.punten.find((p) => p.label === "onbekend")!;
+    expect(onbekend.waarden.slice(1)).toEqual([null, null]);
+    const svg = staafgrafiekSvg(grafiek);
+    expect(svg).toContain("Landelijk: niet getoond");
+    expect(svg).toContain('role="img"');
   });
 });

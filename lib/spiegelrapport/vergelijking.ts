@@ -10,11 +10,13 @@ import {
   type Vergelijking,
   type VergelijkingsRij,
 } from "@/lib/swi/vergelijking";
-import { aantal } from "@/lib/swi/opmaak";
+import { aantal, getal } from "@/lib/swi/opmaak";
 import type { Staafgrafiek } from "./grafieken";
 import { waardeTekst } from "./grafieken";
 
 export const NIET_GETOOND = "niet getoond";
+/** A share of nobody: the gemeente has no persons the kenmerk applies to. */
+export const NIET_VAN_TOEPASSING = "n.v.t.";
 
 export interface VergelijkingMetKwartaal extends Vergelijking {
   /** "2026 K1". */
@@ -26,7 +28,7 @@ export function celTekst(rij: Pick<VergelijkingsRij, "eenheid">, c: Cel): string
 }
 
 export function eigenTekst(rij: VergelijkingsRij): string {
-  return rij.eigen === null ? "-" : waardeTekst(rij, rij.eigen);
+  return rij.eigen === null ? NIET_VAN_TOEPASSING : waardeTekst(rij, rij.eigen);
 }
 
 export function klasseKop(v: Vergelijking): string {
@@ -37,7 +39,7 @@ export function klasseKop(v: Vergelijking): string {
 export function vergelijkingUitleg(v: VergelijkingMetKwartaal): string[] {
   const zinnen = [
     `Alleen de geldende leveringen over ${v.kwartaal} tellen mee: ${aantal(v.landelijk.gemeenten, "gemeente", "gemeenten")} landelijk, waarvan ${aantal(v.klasseGroep.gemeenten, "gemeente", "gemeenten")} in dezelfde grootteklasse: ${GROOTTEKLASSE_TEKST[v.klasse]} in dit kwartaal. De grootteklasse gaat naar het aantal geleverde personen, omdat de gemeentelijst geen inwonertallen bevat.`,
-    `Om geen gegevens over personen in andere gemeenten prijs te geven, toont het portaal een groep pas vanaf ${MINIMUM_GEMEENTEN} gemeenten en geen cijfer dat op minder dan ${MINIMUM_CEL} personen berust (ook niet als de rest van de groep minder dan ${MINIMUM_CEL} personen is). Daar staat "${NIET_GETOOND}".`,
+    `Om geen gegevens over personen in andere gemeenten prijs te geven, toont het portaal een groep pas vanaf ${getal(MINIMUM_GEMEENTEN)} gemeenten en geen cijfer dat op minder dan ${getal(MINIMUM_CEL)} personen berust (ook niet als de rest van de groep minder dan ${getal(MINIMUM_CEL)} personen is). Daar staat "${NIET_GETOOND}".`,
   ];
   if (!v.landelijk.getoond)
     zinnen.push(
@@ -62,7 +64,7 @@ export function vergelijkingsGrafieken(v: Vergelijking): (Staafgrafiek & { id: s
     toelichting: `Per categorie het aandeel in procenten in deze levering, landelijk en bij gemeenten van dezelfde grootteklasse. Een cijfer dat niet getoond mag worden, staat er als "${NIET_GETOOND}".`,
     eenheid: "procent",
     reeksen: ["Deze gemeente", "Landelijk", klasseKop(v)],
-    leegTekst: NIET_GETOOND,
+    leegTekst: [NIET_VAN_TOEPASSING, NIET_GETOOND, NIET_GETOOND],
     punten: v.rijen
       .filter((r) => r.groep === groep)
       .map((r) => ({
