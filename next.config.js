@@ -30,6 +30,7 @@ const nextConfig = {
     "saxes",
     // Spiegelrapport PDF (reads its font metrics from its own package folder), server-side charts, API uploads.
     "pdfkit",
+    "svg-to-pdfkit",
     "linkedom",
     "busboy",
   ],

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { CBS_BEHEER, CONTACT_0153, logInAls } from "./support/auth";
+import { SPIEGEL_IDS, zaaiSpiegelwereld } from "./support/spiegelwereld";
 
 /** WCAG 2.1 AA: axe may find nothing serious or critical on any page. */
 async function controleer(page: Page, pad: string) {
@@ -41,6 +42,20 @@ test("pagina's van een contactpersoon", async ({ page }) => {
     await controleer(page, pad);
   }
 });
+
+// One test per state: axe on a page with many charts and tables takes a while on a busy machine.
+for (const [staat, id] of [
+  ["met verloop en vergelijking", SPIEGEL_IDS.vergeleken],
+  ["met een onderdrukte vergelijking", SPIEGEL_IDS.weinig],
+  ["als eerste levering, zonder verloop", SPIEGEL_IDS.eerste],
+] as const) {
+  test(`het spiegelrapport ${staat}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await zaaiSpiegelwereld();
+    await logInAls(page, CONTACT_0153);
+    await controleer(page, `/berichtgever/0153/leveringen/${id}/spiegelrapport`);
+  });
+}
 
 test("pagina's van CBS-medewerkers", async ({ page }) => {
   await logInAls(page, CBS_BEHEER);

@@ -3,24 +3,9 @@
  * the same berichtgevers, so a kwaliteitsonderzoek can be shown to be drawn fairly. Pure.
  */
 import crypto from "node:crypto";
+import { GROOTTEKLASSEN, grootteklasse, type Grootteklasse } from "@/lib/swi/grootteklasse";
 
-export type Grootteklasse = "klein" | "middel" | "groot";
-
-export const GROOTTEKLASSEN: readonly Grootteklasse[] = ["groot", "middel", "klein"];
-
-/**
- * Size by the persons a berichtgever delivered in its last processed quarter (the CBS codelijst
- * here has no inhabitants): fewer than 100 klein, fewer than 1,000 middel, else groot.
- */
-export function grootteklasse(personen: number): Grootteklasse {
-  return personen < 100 ? "klein" : personen < 1000 ? "middel" : "groot";
-}
-
-export const GROOTTEKLASSE_TEKST: Record<Grootteklasse, string> = {
-  klein: "klein (minder dan 100 personen)",
-  middel: "middel (100 tot 1.000 personen)",
-  groot: "groot (1.000 personen of meer)",
-};
+export { GROOTTEKLASSE_TEKST, GROOTTEKLASSEN, grootteklasse, type Grootteklasse } from "@/lib/swi/grootteklasse";
 
 /** mulberry32, seeded from the SHA-256 of the seed text: small, fast, and the same everywhere. */
 function toeval(seed: string): () => number {

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/auth/actor";
 import { bijlage } from "@/lib/http/antwoord";
 import { route } from "@/lib/http/route";
 import { spiegelrapportVoorActor } from "./data";
@@ -13,11 +14,11 @@ import { bestandsnaamStam } from "./weergave";
 export function spiegelrapportDownload(
   extensie: "pdf" | "csv",
   contentType: string,
-  maak: (g: SpiegelrapportGegevens) => Promise<Buffer | string> | Buffer | string,
+  maak: (g: SpiegelrapportGegevens, actor: Actor) => Promise<Buffer | string> | Buffer | string,
 ) {
   return route({ toegang: "sessie", vorm: "tekst", params: spiegelrapportParams }, async ({ actor, params }) => {
     const gegevens = await spiegelrapportVoorActor(actor, params.id, params.code);
-    const inhoud = await maak(gegevens);
+    const inhoud = await maak(gegevens, actor);
     const naam = `spiegelrapport_${bestandsnaamStam(gegevens.levering.bestandsnaam)}.${extensie}`;
     return bijlage(typeof inhoud === "string" ? inhoud : new Uint8Array(inhoud), naam, contentType);
   });

@@ -1,5 +1,7 @@
 import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import type { BestandSignaal } from "@/lib/swi/types";
+import type { Trend } from "./trend";
+import type { VergelijkingMetKwartaal } from "./vergelijking";
 
 /** Everything a rendering of one delivery's spiegelrapport needs (page, PDF, CSV, API). */
 export interface SpiegelrapportGegevens {
@@ -15,4 +17,10 @@ export interface SpiegelrapportGegevens {
   rapport: Spiegelrapport;
   /** F-rule findings about the file as a whole. */
   bestandSignalen: BestandSignaal[];
+}
+
+/** What a spiegelrapport is read against: its own earlier quarters and the other gemeenten. */
+export interface SpiegelrapportOmgeving {
+  trend: Trend;
+  vergelijking: VergelijkingMetKwartaal;
 }

@@ -148,12 +148,42 @@ export function spiegelrapportGrafieken(r: Spiegelrapport): Grafiek[] {
   return grafieken;
 }
 
-export function waardeTekst(g: Grafiek, waarde: number): string {
+export function waardeTekst(g: Pick<Grafiek, "eenheid">, waarde: number): string {
   return g.eenheid === "procent" ? procent(waarde) : getal(waarde);
 }
 
 const KLEUR_HUIDIG = "#01689b"; // hemelblauw donker (contrast 5.7:1 on white)
 const KLEUR_VORIG = "#696969"; // grijs 5 (5.5:1)
+const KLEUR_DERDE = "#a90061"; // violet (7.4:1)
+
+/**
+ * A bar chart of one or more series per category: the shape every chart of the spiegelrapport is
+ * drawn from (this quarter against the previous one, a trend over quarters, a comparison with
+ * other gemeenten), so the page and the PDF draw all of them the same way.
+ */
+export interface Staafgrafiek {
+  titel: string;
+  toelichting: string;
+  eenheid: "aantal" | "procent";
+  /** Series names, in the order of the bars within a category (at most three). */
+  reeksen: string[];
+  punten: { label: string; waarden: (number | null)[] }[];
+  /**
+   * Written after the series name where a value is missing (e.g. "niet getoond"), for all series or
+   * per series; without it a missing value has no bar.
+   */
+  leegTekst?: string | readonly (string | undefined)[];
+}
+
+export function alsStaafgrafiek(g: Grafiek): Staafgrafiek {
+  return {
+    titel: g.titel,
+    toelichting: g.toelichting,
+    eenheid: g.eenheid,
+    reeksen: g.vorigLabel ? [g.huidigLabel, g.vorigLabel] : [g.huidigLabel],
+    punten: g.punten.map((p) => ({ label: p.label, waarden: g.vorigLabel ? [p.huidig, p.vorig] : [p.huidig] })),
+  };
+}
 
 interface Balk {
   label: string;
@@ -162,17 +192,21 @@ interface Balk {
   tekst: string;
 }
 
-/** The chart as an SVG string (role="img", named by its title; the table beside it has the numbers). */
 /** Rendered charts by their data: at most this many are kept (a few KB each). */
 const CACHE_GROOTTE = 500;
 const cache = new Map<string, string>();
 
-/**
- * The chart as SVG. Plot in linkedom takes 40–250 ms per chart, which made the spiegelrapport the
- * slowest page under bench:load; a chart is a pure function of its data (counts, no personal
- * data, and a delivery's spiegelrapport never changes), so renders are kept by that data.
- */
+/** The chart as SVG (role="img", named by its title; the table beside it has the numbers). */
 export function grafiekSvg(g: Grafiek): string {
+  return staafgrafiekSvg(alsStaafgrafiek(g));
+}
+
+/**
+ * Plot in linkedom takes 40–250 ms per chart, which made the spiegelrapport the slowest page
+ * under bench:load; a chart is a pure function of its data (counts, no personal data, and a
+ * delivery's spiegelrapport never changes), so renders are kept by that data.
+ */
+export function staafgrafiekSvg(g: Staafgrafiek): string {
   const sleutel = JSON.stringify(g);
   const bekend = cache.get(sleutel);
   if (bekend !== undefined) {
@@ -187,16 +221,17 @@ export function grafiekSvg(g: Grafiek): string {
   return svg;
 }
 
-function tekenGrafiek(g: Grafiek): string {
+function tekenGrafiek(g: Staafgrafiek): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const perioden = g.vorigLabel ? [g.huidigLabel, g.vorigLabel] : [g.huidigLabel];
-  const balken: Balk[] = g.punten.flatMap((p) => {
-    const rij: Balk[] = [{ label: p.label, periode: g.huidigLabel, waarde: p.huidig, tekst: "" }];
-    if (g.vorigLabel && p.vorig !== null)
-      rij.push({ label: p.label, periode: g.vorigLabel, waarde: p.vorig, tekst: "" });
-    return rij;
-  });
-  for (const b of balken) b.tekst = `${b.periode}: ${waardeTekst(g, b.waarde)}`;
+  const perioden = g.reeksen;
+  const balken: Balk[] = g.punten.flatMap((p) =>
+    perioden.flatMap((periode, i): Balk[] => {
+      const waarde = p.waarden[i] ?? null;
+      if (waarde !== null) return [{ label: p.label, periode, waarde, tekst: `${periode}: ${waardeTekst(g, waarde)}` }];
+      const leeg = typeof g.leegTekst === "string" ? g.leegTekst : g.leegTekst?.[i];
+      return leeg ? [{ label: p.label, periode, waarde: 0, tekst: `${periode}: ${leeg}` }] : [];
+    }),
+  );
   const max = Math.max(1, ...balken.map((b) => b.waarde));
   const rijHoogte = perioden.length * 20 + 12;
 
@@ -218,7 +253,7 @@ function tekenGrafiek(g: Grafiek): string {
     },
     fy: { label: null, domain: g.punten.map((p) => p.label), padding: 0.15 },
     y: { axis: null, domain: perioden, padding: 0.1 },
-    color: { domain: perioden, range: [KLEUR_HUIDIG, KLEUR_VORIG] },
+    color: { domain: perioden, range: [KLEUR_HUIDIG, KLEUR_VORIG, KLEUR_DERDE].slice(0, perioden.length) },
     marks: [
       Plot.axisFy({ anchor: "left", lineWidth: 17, label: null, fontSize: 13, tickSize: 0 }),
       Plot.barX(balken, { x: "waarde", y: "periode", fy: "label", fill: "periode" }),

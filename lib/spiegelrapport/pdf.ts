@@ -2,12 +2,18 @@
  * The spiegelrapport as a PDF (pdfkit): the same sections and numbers as the page, as tables,
  * tagged (headings, paragraphs, tables with column headers) and in Dutch, so a screen reader can
  * read it. The standard Helvetica (WinAnsi) has no U+2212, so differences use a hyphen.
+ * The charts are the page's own SVG (grafieken.ts) drawn as vectors by svg-to-pdfkit, each a
+ * Figure with its title and explanation as alternative text; the tables carry the numbers.
  */
 import PDFDocument from "pdfkit";
+import SVGtoPDF from "svg-to-pdfkit";
 import { ernstTekst, regel } from "@/lib/swi/regels";
 import { kenmerkNaam } from "@/lib/swi/format";
 import type { RegelCode } from "@/lib/swi/types";
-import type { SpiegelrapportGegevens } from "./gegevens";
+import type { SpiegelrapportGegevens, SpiegelrapportOmgeving } from "./gegevens";
+import { spiegelrapportGrafieken, alsStaafgrafiek, staafgrafiekSvg, type Staafgrafiek } from "./grafieken";
+import { trendGrafiek } from "./trend";
+import { celTekst, eigenTekst, klasseKop, vergelijkingsGrafieken, vergelijkingUitleg } from "./vergelijking";
 import {
   groepeerRijen,
   huidigKwartaalTekst,
@@ -24,7 +30,10 @@ const LINTBLAUW = "#154273";
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buffer> {
+export async function spiegelrapportPdf(
+  g: SpiegelrapportGegevens,
+  omgeving: SpiegelrapportOmgeving | null = null,
+): Promise<Buffer> {
   const titel = spiegelrapportTitelTekst(g);
   const doc = new PDFDocument({
     size: "A4",
@@ -80,6 +89,14 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
     );
   }
   alinea(doc, document, `Personen in de levering: ${getal(r.personen)}.`);
+
+  kop(doc, document, "H2", "In beeld", 13);
+  for (const grafiek of spiegelrapportGrafieken(r)) figuur(doc, document, alsStaafgrafiek(grafiek));
+
+  if (omgeving) {
+    verloop(doc, document, omgeving);
+    vergelijking(doc, document, omgeving);
+  }
 
   for (const groep of groepeerRijen(r.rijen)) {
     kop(doc, document, "H2", groep.groep, 13);
@@ -152,8 +169,103 @@ export async function spiegelrapportPdf(g: SpiegelrapportGegevens): Promise<Buff
   return klaar;
 }
 
-function kop(doc: Doc, ouder: Struct, type: "H1" | "H2", tekst: string, grootte: number): void {
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
+/** At most this many quarters fit the width of an A4 table; older ones are on the page. */
+const KWARTALEN_IN_TABEL = 8;
+
+function verloop(doc: Doc, document: Struct, omgeving: SpiegelrapportOmgeving): void {
+  const t = omgeving.trend;
+  kop(doc, document, "H2", "Verloop per kwartaal", 13);
+  alinea(
+    doc,
+    document,
+    t.kwartalen.length === 1
+      ? "Dit is de eerste levering voor deze gemeente; er zijn nog geen eerdere kwartalen om mee te vergelijken."
+      : "De aantallen van elk kwartaal dat voor deze gemeente is geleverd, tot en met dit kwartaal. Voor een eerder kwartaal telt de levering die geldt.",
+  );
+  figuur(doc, document, trendGrafiek(t));
+  const van = Math.max(0, t.kwartalen.length - KWARTALEN_IN_TABEL);
+  if (van > 0)
+    alinea(
+      doc,
+      document,
+      `De tabel toont de laatste ${getal(KWARTALEN_IN_TABEL)} kwartalen; de pagina in het portaal toont ze alle.`,
+    );
+  const kwartalen = t.kwartalen.slice(van);
+  const breedte = Math.min(60, Math.floor(295 / kwartalen.length));
+  tabel(
+    doc,
+    document,
+    ["Omschrijving", ...kwartalen.map((k) => k.tekst)],
+    t.rijen.map((rij) => [
+      rij.groep === "Personen" || rij.groep === "Signalen" ? rij.omschrijving : `${rij.groep}: ${rij.omschrijving}`,
+      ...rij.waarden.slice(van).map((w) => (w === null ? "-" : getal(w))),
+    ]),
+    [495 - breedte * kwartalen.length, ...kwartalen.map(() => breedte)],
+    kwartalen.length,
+  );
+}
+
+function vergelijking(doc: Doc, document: Struct, omgeving: SpiegelrapportOmgeving): void {
+  const v = omgeving.vergelijking;
+  kop(doc, document, "H2", "Vergeleken met andere gemeenten", 13);
+  for (const zin of vergelijkingUitleg(v)) alinea(doc, document, zin);
+  if (v.landelijk.getoond) for (const grafiek of vergelijkingsGrafieken(v)) figuur(doc, document, grafiek);
+  tabel(
+    doc,
+    document,
+    ["Cijfer", "Deze gemeente", "Landelijk", klasseKop(v)],
+    v.rijen.map((rij) => [
+      rij.groep === "Personen" ? rij.omschrijving : `${rij.groep}: ${rij.omschrijving}`,
+      eigenTekst(rij),
+      celTekst(rij, rij.landelijk),
+      celTekst(rij, rij.klasse),
+    ]),
+    [245, 80, 80, 90],
+  );
+}
+
+/**
+ * A chart as a tagged Figure: the same SVG as on the page, scaled to the text width, or smaller
+ * when it would not fit on one page.
+ */
+function figuur(doc: Doc, ouder: Struct, grafiek: Staafgrafiek): void {
+  const svg = staafgrafiekSvg(grafiek);
+  const svgKop = /^<svg[^>]*>/.exec(svg)?.[0] ?? "";
+  const svgBreedte = Number(/\swidth="([\d.]+)"/.exec(svgKop)?.[1] ?? 600);
+  const svgHoogte = Number(/\sheight="([\d.]+)"/.exec(svgKop)?.[1] ?? 400);
+  const ruimte = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const paginaHoogte = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 30;
+  const schaal = Math.min(ruimte / svgBreedte, paginaHoogte / svgHoogte);
+  const breedte = svgBreedte * schaal;
+  const hoogte = svgHoogte * schaal;
+  kop(doc, ouder, "H3", grafiek.titel, 11, hoogte + 20);
+  const x = doc.page.margins.left;
+  const y = doc.y;
+  ouder.add(
+    doc.struct("Figure", { alt: `${grafiek.titel}. ${grafiek.toelichting} De getallen staan in de tabel.` }, () => {
+      SVGtoPDF(doc as never, svg, x, y, {
+        width: breedte,
+        height: hoogte,
+        preserveAspectRatio: "xMinYMin meet",
+        fontCallback: (_familie, vet) => (vet ? "Helvetica-Bold" : "Helvetica"),
+        warningCallback: () => {},
+      });
+    }),
+  );
+  doc.x = x;
+  doc.y = y + hoogte + 10;
+}
+
+/** A heading, on a new page when less than `ruimteNodig` (what follows it) would fit below it. */
+function kop(
+  doc: Doc,
+  ouder: Struct,
+  type: "H1" | "H2" | "H3",
+  tekst: string,
+  grootte: number,
+  ruimteNodig = 60,
+): void {
+  if (doc.y > doc.page.height - doc.page.margins.bottom - ruimteNodig - 20) doc.addPage();
   doc.moveDown(type === "H1" ? 0 : 0.8);
   doc
     .font("Helvetica-Bold")
@@ -172,8 +284,15 @@ function alinea(doc: Doc, ouder: Struct, tekst: string): void {
   doc.moveDown(0.3);
 }
 
-function tabel(doc: Doc, ouder: Struct, koppen: string[], rijen: string[][], breedtes: number[]): void {
-  const rechts = (i: number) => i >= koppen.length - 3 && i > 0;
+function tabel(
+  doc: Doc,
+  ouder: Struct,
+  koppen: string[],
+  rijen: string[][],
+  breedtes: number[],
+  getalKolommen = 3,
+): void {
+  const rechts = (i: number) => i >= koppen.length - getalKolommen && i > 0;
   doc.font("Helvetica").fontSize(9).fillColor("black");
   doc.table({
     position: { x: doc.page.margins.left },

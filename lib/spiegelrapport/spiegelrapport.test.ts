@@ -8,6 +8,11 @@ import type { SpiegelrapportGegevens } from "./gegevens";
 import { grafiekSvg, spiegelrapportGrafieken } from "./grafieken";
 import { spiegelrapportPdf } from "./pdf";
 import { voorbeeldRapport } from "./voorbeeldrapport.testhulp";
+import { maakTrend, trendGrafiek } from "./trend";
+import { celTekst, vergelijkingsGrafieken, vergelijkingUitleg } from "./vergelijking";
+import { staafgrafiekSvg } from "./grafieken";
+import { gemeenteTelling, vergelijk, vergelijkingsFiguren } from "@/lib/swi/vergelijking";
+import type { SpiegelrapportOmgeving } from "./gegevens";
 import { groepeerRijen, regelsMetSignalen, spiegelrapportTitelTekst, verschilTekst } from "./weergave";
 
 function gegevens(opties: Parameters<typeof voorbeeldRapport>[0] = {}): SpiegelrapportGegevens {
@@ -156,6 +161,49 @@ describe("spiegelrapportPdf", () => {
   });
 });
 
+/** Trend over two quarters and a comparison with five gemeenten, as lib/spiegelrapport/omgeving.ts makes them. */
+function omgeving(g: SpiegelrapportGegevens): SpiegelrapportOmgeving {
+  const eerder = voorbeeldRapport({ seed: "eerder", aantalPersonen: 40 }).rapport;
+  const r = g.rapport;
+  const anderen = ["0363", "0147", "0164", "1735"].map((code, i) =>
+    gemeenteTelling(code, voorbeeldRapport({ seed: `ander-${i}`, aantalPersonen: 50 + i * 10 }).rapport),
+  );
+  const eigen = gemeenteTelling("0153", r);
+  return {
+    trend: maakTrend([
+      { jaar: 2025, kwartaal: 4, rapport: eerder, ditRapport: false },
+      { jaar: 2026, kwartaal: 1, rapport: r, ditRapport: true },
+    ]),
+    vergelijking: { ...vergelijk(vergelijkingsFiguren(r), eigen, [eigen, ...anderen]), kwartaal: "2026 K1" },
+  };
+}
+
+describe("spiegelrapportPdf with trend and comparison", () => {
+  it("carries the page's charts as tagged figures, with the trend and comparison tables", async () => {
+    const g = gegevens();
+    const o = omgeving(g);
+    expect(o.vergelijking.landelijk.getoond).toBe(true);
+    const pdf = await spiegelrapportPdf(g, o);
+    const raw = pdf.toString("latin1");
+    const figuren = vergelijkingsGrafieken(o.vergelijking).length + spiegelrapportGrafieken(g.rapport).length + 1;
+    expect(raw.match(/\/S \/Figure/g)?.length).toBe(figuren);
+    const parser = new PDFParse({ data: new Uint8Array(pdf) });
+    try {
+      const tekst = (await parser.getText()).text.replace(/\s+/g, " ");
+      expect(tekst).toContain("Verloop per kwartaal");
+      expect(tekst).toContain("Vergeleken met andere gemeenten");
+      expect(tekst).toContain(trendGrafiek(o.trend).titel);
+      // Text drawn inside the charts (svg-to-pdfkit writes it as PDF text): a bar's label.
+      expect(tekst).toContain(`Personen: ${g.rapport.personen}`);
+      expect(tekst).toMatch(/Deze gemeente: \d+(,\d)?%/);
+      expect(tekst).toContain("2025 K4 2026 K1");
+      expect(tekst).toContain("Grootteklasse klein");
+    } finally {
+      await parser.destroy();
+    }
+  });
+});
+
 describe("grafieken", () => {
   it("computes fill rates from the counts, per person and per PIP", () => {
     const g = gegevens();
@@ -228,5 +276,41 @@ describe("grafieken", () => {
     const type = spiegelrapportGrafieken(rapport).find((x) => x.id === "type-migrant")!;
     expect(type.vorigLabel).toBeNull();
     expect(grafiekSvg(type).match(/<rect /g)).toHaveLength(type.punten.length);
+  });
+});
+
+describe("gemeenteTelling and vergelijkingsFiguren", () => {
+  it("take the headline figures from a stored spiegelrapport", () => {
+    const { rapport } = voorbeeldRapport();
+    const t = gemeenteTelling("0153", rapport);
+    const figuren = vergelijkingsFiguren(rapport);
+    expect(t.personen).toBe(rapport.personen);
+    for (const f of figuren) expect(t.waarden[f.sleutel], f.sleutel).toBeDefined();
+    expect(figuren.map((f) => f.groep)).toEqual(
+      expect.arrayContaining(["Personen", "Geslacht", "Type migrant", "Leeftijd", "Vulling per persoon"]),
+    );
+    const asiel = rapport.rijen.find((r) => r.sleutel === "typeMigrant.1")!;
+    expect(t.waarden["typeMigrant.1"]).toEqual({ teller: asiel.huidig, noemer: rapport.personen });
+  });
+});
+
+describe("the comparison's words and charts", () => {
+  it("say which cells are withheld and why, and draw a withheld cell as text, not as a bar", () => {
+    const g = gegevens();
+    const eigen = gemeenteTelling("0153", g.rapport);
+    const weinig = { ...vergelijk(vergelijkingsFiguren(g.rapport), eigen, [eigen]), kwartaal: "2026 K1" };
+    expect(vergelijkingUitleg(weinig).join(" ")).toContain(
+      "te weinig gemeenten met een geldende levering over 2026 K1",
+    );
+    for (const rij of weinig.rijen) expect(celTekst(rij, rij.landelijk)).toBe("niet getoond");
+
+    const v = omgeving(g).vergelijking;
+    const grafiek = vergelijkingsGrafieken(v).find((x) => x.titel.startsWith("Geslacht"))!;
+    expect(grafiek.reeksen).toEqual(["Deze gemeente", "Landelijk", "Grootteklasse klein"]);
+    const onbekend = grafiek.punten.find((p) => p.label === "onbekend")!;
+    expect(onbekend.waarden.slice(1)).toEqual([null, null]);
+    const svg = staafgrafiekSvg(grafiek);
+    expect(svg).toContain("Landelijk: niet getoond");
+    expect(svg).toContain('role="img"');
   });
 });

@@ -1,4 +1,4 @@
 import { spiegelrapportDownload } from "@/lib/spiegelrapport/download";
-import { spiegelrapportPdf } from "@/lib/spiegelrapport/pdf";
+import { spiegelrapportPdfVoorActor } from "@/lib/spiegelrapport/omgeving";
 
-export const GET = spiegelrapportDownload("pdf", "application/pdf", spiegelrapportPdf);
+export const GET = spiegelrapportDownload("pdf", "application/pdf", spiegelrapportPdfVoorActor);

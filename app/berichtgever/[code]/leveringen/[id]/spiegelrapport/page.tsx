@@ -20,6 +20,8 @@ import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { paginaVoorFout } from "@/lib/http/pagina";
 import { getal, momentLang } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
+import { spiegelrapportOmgeving, type SpiegelrapportOmgeving } from "@/lib/spiegelrapport/omgeving";
+import { Verloop, Vergelijking } from "./Omgeving";
 
 export const metadata = { title: "Spiegelrapport" };
 
@@ -28,8 +30,10 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
   if (!p.success) notFound();
   const actor = await vereisActor();
   let g: SpiegelrapportGegevens;
+  let omgeving: SpiegelrapportOmgeving;
   try {
     g = await spiegelrapportVoorActor(actor, p.data.id, p.data.code);
+    omgeving = await spiegelrapportOmgeving(actor, g);
   } catch (e) {
     if (e instanceof GeenSpiegelrapport) return <GeenRapport status={e.leveringStatus} terug={leveringPad(p.data)} />;
     paginaVoorFout(e);
@@ -98,6 +102,10 @@ export default async function SpiegelrapportPagina({ params }: { params: Promise
           <GrafiekMetTabel key={grafiek.id} g={grafiek} />
         ))}
       </section>
+
+      <Verloop omgeving={omgeving} />
+
+      <Vergelijking omgeving={omgeving} />
 
       <section aria-labelledby="aantallen-titel" className="mb-12">
         <h2 id="aantallen-titel" className="mb-4 text-2xl font-semibold">
