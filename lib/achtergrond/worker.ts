@@ -143,7 +143,8 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
 
   await boss.work(WACHTRIJEN.opruimen, { batchSize: 1 }, async () => {
     const r = await ruimOp();
-    if (r.signaleringslijsten + r.uploads + r.uploadSessies > 0) console.log("[worker] opgeruimd:", r);
+    if (r.signaleringslijsten + r.uploads + r.proefleveringen + r.uploadSessies > 0)
+      console.log("[worker] opgeruimd:", r);
     const versleuteld = await versleutelOudeFoutberichten();
     if (versleuteld > 0) console.log(`[worker] ${versleuteld} oudere foutmeldingen versleuteld`);
   });

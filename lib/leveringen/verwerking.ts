@@ -23,6 +23,7 @@ import { controleerAanlevering, type LeveringResultaat } from "@/lib/swi/control
 import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "@/lib/swi/signaleringslijst";
 import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
+import type { Proef } from "@/lib/generated/prisma/enums";
 import { leveringOpslag } from "./opslag";
 import { datumInAmsterdam, laadVerwerkingContext, type VerwerkingContext } from "./verwerking/context";
 import { laadEerdereLeveringen, leesLevering } from "./verwerking/eerdere";
@@ -105,7 +106,13 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
     data: { status: "TECHNISCHE_CONTROLE", controleGestartOp: nu(), verwerkingsfout: null },
   });
 
-  const ctx = context.ctx(datumInAmsterdam(aanlevering.ontvangenOp));
+  // A released proeflevering is checked again as received at its release (F04, T07 and the
+  // date rules compare with the receipt day); otherwise every delivery has the upload's moment.
+  const ontvangenOp = open.reduce(
+    (laatst, l) => (l.ontvangenOp > laatst ? l.ontvangenOp : laatst),
+    aanlevering.ontvangenOp,
+  );
+  const ctx = context.ctx(datumInAmsterdam(ontvangenOp));
   const resultaten = await opslag.metOntsleuteldBestand(aanlevering.opslagSleutel, async (pad) =>
     controleerAanlevering({ naam: aanlevering.bestandsnaam, pad }, ctx, async (kop) => {
       controleerLease();
@@ -129,7 +136,7 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
   for (const { levering, resultaat } of toegewezen) {
     controleerLease();
     await schrijfUitkomst(omgeving, opslag, context, levering, resultaat, {
-      ontvangenOp: aanlevering.ontvangenOp,
+      ontvangenOp,
       nu,
       controleerLease,
     });
@@ -221,6 +228,7 @@ type OpenLevering = {
   id: string;
   bestandsnaam: string;
   ontvangenOp: Date;
+  proef: Proef | null;
   gemeentecode: string | null;
   statistiekjaar: number | null;
   statistiekkwartaal: number | null;
