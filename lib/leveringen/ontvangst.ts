@@ -168,10 +168,18 @@ class Begrenzer extends Transform {
   }
 }
 
-function dubbel(eerder: { ontvangenOp: Date; bestandsnaam: string }): AanleveringGeweigerd {
+function dubbel(eerder: {
+  ontvangenOp: Date;
+  bestandsnaam: string;
+  leveringen?: readonly { proef: Proef | null }[];
+}): AanleveringGeweigerd {
+  // The same bytes as a proeflevering: releasing it is the way, not a second upload.
+  const alsProef = eerder.leveringen?.some((l) => l.proef !== null)
+    ? " Het staat als proeflevering in het portaal: de contactpersoon kan het daar vrijgeven als levering."
+    : "";
   return new AanleveringGeweigerd(
     "DUBBEL",
-    `Dit bestand is al eerder aangeleverd, op ${momentLang(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.`,
+    `Dit bestand is al eerder aangeleverd, op ${momentLang(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.${alsProef}`,
   );
 }
 
@@ -313,6 +321,7 @@ async function legVast(
     if (grootte === 0) throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
     const eerder = await db.aanlevering.findUnique({
       where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+      include: { leveringen: { select: { proef: true } } },
     });
     if (eerder) throw dubbel(eerder);
     const leden = bestand.staart ? await zipLedenUitStaart(bestand.staart.bytes(), grootte) : null;

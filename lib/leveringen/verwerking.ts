@@ -127,7 +127,10 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
         kop,
         aanlevering.id,
       );
-      const uitDezeZip = isZip ? await eerdereUitDezeZip(pad, aanlevering, kop, context) : [];
+      // A released member is not compared with siblings that are still only a proeflevering.
+      const uitDezeZip = isZip
+        ? await eerdereUitDezeZip(pad, aanlevering, kop, context, lid ? lid.proef === null : false)
+        : [];
       return [...uitDatabase, ...uitDezeZip];
     }),
   );
@@ -161,12 +164,14 @@ async function markeerZonderBestand(open: readonly { id: string }[]): Promise<vo
  */
 async function eerdereUitDezeZip(
   pad: string,
-  aanlevering: { leveringen: readonly { bestandsnaam: string }[]; ontvangenOp: Date },
+  aanlevering: { leveringen: readonly { bestandsnaam: string; proef: Proef | null }[]; ontvangenOp: Date },
   kop: { gemeentecode: string; berichtgevercode: string; statistiekjaar: number; statistiekkwartaal: number },
   context: VerwerkingContext,
+  alleenEchte: boolean,
 ): Promise<GeparsteLevering[]> {
   const uit: GeparsteLevering[] = [];
   for (const ander of aanlevering.leveringen) {
+    if (alleenEchte && ander.proef !== null) continue;
     const o = ontleedBestandsnaam(ander.bestandsnaam);
     if (!o || o.gemeentecode !== kop.gemeentecode || o.berichtgevercode !== kop.berichtgevercode) continue;
     if (o.statistiekjaar * 4 + o.statistiekkwartaal >= kop.statistiekjaar * 4 + kop.statistiekkwartaal) continue;
