@@ -76,7 +76,7 @@ const schemas: Record<string, Schema> = {
       id: { type: "string" },
       proef: nullable({
         type: "string",
-        enum: ["ALLEEN_CONTROLEREN", "WACHT_OP_VRIJGAVE"],
+        enum: ["ALLEEN_CONTROLEREN", "WACHT_OP_VRIJGAVE", null],
         description:
           "null: een levering. ALLEEN_CONTROLEREN: aangeleverd met ?proef=true. WACHT_OP_VRIJGAVE: de berichtgever laat uploads via de API pas tellen wanneer de contactpersoon ze in het portaal vrijgeeft. Een proeflevering krijgt de volledige controle, het spiegelrapport en de signaleringslijst, telt niet als levering, is niet zichtbaar voor het CBS en wordt na 14 dagen verwijderd als zij niet is vrijgegeven.",
       }),
