@@ -48,6 +48,14 @@ const LEVERING_ID: OpenAPIV3_1.ParameterObject = {
 const STATUSSEN = ["ONTVANGEN", "TECHNISCHE_CONTROLE", "AFGEKEURD", "STATISTISCHE_CONTROLE", "VERWERKT", "VERVANGEN"];
 const STATISTISCHE_CODES = REGELS.filter((r) => r.soort !== "technisch").map((r) => r.code);
 
+/** Whether a delivery counts; shared by the answer to an upload and the status. */
+const PROEF: Schema = nullable({
+  type: "string",
+  enum: ["ALLEEN_CONTROLEREN", "WACHT_OP_VRIJGAVE", null],
+  description:
+    "null: een levering. ALLEEN_CONTROLEREN: aangeleverd met ?proef=true. WACHT_OP_VRIJGAVE: de berichtgever laat uploads via de API pas tellen wanneer de contactpersoon ze in het portaal vrijgeeft. Een proeflevering krijgt de volledige controle, het spiegelrapport en de signaleringslijst, telt niet als levering, is niet zichtbaar voor het CBS en wordt na 14 dagen verwijderd als zij niet is vrijgegeven.",
+});
+
 const schemas: Record<string, Schema> = {
   Fout: {
     type: "object",
@@ -74,12 +82,7 @@ const schemas: Record<string, Schema> = {
     required: ["id", "proef", "bestandsnaam", "gemeentecode", "statistiekjaar", "statistiekkwartaal", "status", "url"],
     properties: {
       id: { type: "string" },
-      proef: nullable({
-        type: "string",
-        enum: ["ALLEEN_CONTROLEREN", "WACHT_OP_VRIJGAVE", null],
-        description:
-          "null: een levering. ALLEEN_CONTROLEREN: aangeleverd met ?proef=true. WACHT_OP_VRIJGAVE: de berichtgever laat uploads via de API pas tellen wanneer de contactpersoon ze in het portaal vrijgeeft. Een proeflevering krijgt de volledige controle, het spiegelrapport en de signaleringslijst, telt niet als levering, is niet zichtbaar voor het CBS en wordt na 14 dagen verwijderd als zij niet is vrijgegeven.",
-      }),
+      proef: PROEF,
       bestandsnaam: { type: "string" },
       gemeentecode: nullable({ type: "string", pattern: "^[0-9]{4}$" }),
       statistiekjaar: nullable({ type: "integer" }),
@@ -123,6 +126,8 @@ const schemas: Record<string, Schema> = {
       "statistiekkwartaal",
       "status",
       "eindstatus",
+      "proef",
+      "vrijgegevenOp",
       "ontvangenOp",
       "controleGestartOp",
       "verwerktOp",
@@ -142,6 +147,12 @@ const schemas: Record<string, Schema> = {
       statistiekkwartaal: nullable({ type: "integer", minimum: 1, maximum: 4 }),
       status: ref("LeveringStatus"),
       eindstatus: { type: "boolean", description: "True: de status verandert niet meer; u kunt stoppen met opvragen." },
+      proef: PROEF,
+      vrijgegevenOp: nullable({
+        type: "string",
+        format: "date-time",
+        description: "Wanneer de contactpersoon de proeflevering vrijgaf; ontvangenOp is dan dit moment.",
+      }),
       ontvangenOp: { type: "string", format: "date-time" },
       controleGestartOp: nullable({ type: "string", format: "date-time" }),
       verwerktOp: nullable({ type: "string", format: "date-time" }),
