@@ -9,4 +9,4 @@ ALTER TABLE "levering" ADD COLUMN     "proef" "Proef",
 ADD COLUMN     "vrijgegeven_op" TIMESTAMPTZ(3);
 
 -- CreateIndex
-CREATE INDEX "levering_proef_verwerkt_op_idx" ON "levering"("proef", "verwerkt_op");
+CREATE INDEX "levering_proef_ontvangen_op_idx" ON "levering"("proef", "ontvangen_op");
