@@ -349,9 +349,12 @@ test("the national checks run as a job for a quarter; seeing and downloading the
     await page.getByLabel("Kwartaal", { exact: true }).selectOption("2023-3");
     await page.getByRole("button", { name: "Kwartaal tonen" }).click();
     await expect(page.getByRole("heading", { name: "2023 kwartaal 3" })).toBeVisible();
+    const stand = page.getByTestId("controle-stand");
+    const vorige = (await stand.getAttribute("data-controle")) ?? "";
     await page.getByRole("button", { name: /^Controles (opnieuw )?uitvoeren$/ }).click();
     // The worker reads both quarters; the page refreshes itself until the findings are there.
-    await expect(page.getByText(/^Uitgevoerd op /)).toBeVisible({ timeout: 60_000 });
+    await expect(stand).not.toHaveAttribute("data-controle", vorige);
+    await expect(stand).toHaveAttribute("data-status", "KLAAR", { timeout: 60_000 });
     const tab = page.getByRole("link", { name: /^Dubbel geleverd \(\d+\)$/ });
     await expect(tab).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("cell", { name: bsn })).toBeVisible();

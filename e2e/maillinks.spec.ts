@@ -25,6 +25,7 @@ function doelen(): [string, string][] {
     ["levering-signaleringslijst", `${levering}/signaleringslijst`],
     ["beheer-herinnering en beheer-campagne", "/berichtgever/0153/leveringen"],
     ["beheer-welkom", "/inloggen"],
+    ["proef-gecontroleerd", `/berichtgever/0153/leveringen/${w.proefleveringId}`],
   ];
 }
 

@@ -546,6 +546,8 @@ function formulierPaginas(): {
     { pad: "/beheer/campagnes/nieuw?regels=P09", cookie: alsWie("/beheer") },
     { pad: "/beheer/campagnes/nieuw?regels=P09", cookie: alsWie("/beheer"), voorbereiding: "campagneVoorbeeld" },
     { pad: `/berichtgever/0153/api-tokens?intrekken=${w.tokens.eigenId}`, cookie: alsWie("/berichtgever/") },
+    // An accepted proeflevering has the "vrijgeven" form.
+    { pad: `/berichtgever/0153/leveringen/${w.proefleveringId}`, cookie: alsWie("/berichtgever/") },
     { pad: "/beheer/codelijst", cookie: alsWie("/beheer"), voorbereiding: "codelijstVoorbeeld" },
   ];
 }

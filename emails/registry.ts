@@ -15,6 +15,7 @@ import { beheerWelkomMail } from "./beheer-welkom";
 import { beheerContactpersoonGewijzigdMail } from "./beheer-contactpersoon-gewijzigd";
 import { beheerHerinneringMail } from "./beheer-herinnering";
 import { beheerCampagneMail } from "./beheer-campagne";
+import { proefGecontroleerdMail } from "./proef-gecontroleerd";
 
 export interface GerenderdeMail {
   onderwerp: string;
@@ -30,6 +31,7 @@ export const SJABLONEN = {
   "levering-afgekeurd": leveringAfgekeurdMail,
   "levering-verwerkt": leveringVerwerktMail,
   "signaleringslijst-klaar": signaleringslijstKlaarMail,
+  "proef-gecontroleerd": proefGecontroleerdMail,
   "beheer-welkom": beheerWelkomMail,
   "beheer-contactpersoon-gewijzigd": beheerContactpersoonGewijzigdMail,
   "beheer-herinnering": beheerHerinneringMail,

@@ -247,7 +247,18 @@ export function Keuzeveld({
   );
 }
 
-export function Vinkje({ naam, label, hint }: { naam: string; label: string; hint?: React.ReactNode }) {
+export function Vinkje({
+  naam,
+  label,
+  hint,
+  standaard = false,
+}: {
+  naam: string;
+  label: string;
+  hint?: React.ReactNode;
+  /** Checked before anything was entered (the stored setting). */
+  standaard?: boolean;
+}) {
   const { id, fout, waarde, sleutel } = useVeld(naam);
   return (
     <div className="mb-5">
@@ -263,7 +274,7 @@ export function Vinkje({ naam, label, hint }: { naam: string; label: string; hin
           id={id}
           name={naam}
           type="checkbox"
-          defaultChecked={waarde === "on"}
+          defaultChecked={waarde === undefined ? standaard : waarde === "on"}
           aria-describedby={beschrijving(id, hint, fout)}
           className="mt-1 h-6 w-6"
         />

@@ -41,6 +41,8 @@ export interface Matrixwereld {
   };
   tokens: { eigen: string; eigenId: string; andere: string; ingetrokken: string };
   levering: { id: string; sha256: string; bestandsnaam: string };
+  /** An accepted proeflevering of 0153 (the "vrijgeven" form). */
+  proefleveringId: string;
   campagneId: string;
   uploads: { metDelen: string; zonderDelen: string };
   inactieveCode: string;
@@ -221,6 +223,14 @@ export async function bouwMatrixwereld(): Promise<Matrixwereld> {
     );
 
     const levering = await verwerkteLevering(c);
+    const proefleveringId = nieuwId("p");
+    await c.query(
+      `INSERT INTO levering (id, berichtgever_id, gemeentecode, statistiekjaar, statistiekkwartaal, bestandsnaam, grootte,
+         sha256, status, bron, ontvangen_op, verwerkt_op, aantal_personen, aantal_fouten, aantal_signalen, proef, updated_at)
+       VALUES ($1, $2, '0153', 2026, 1, 'SWI_0153_0153_20261.XML', 1234, $3, 'VERWERKT', 'PORTAAL', now(), now(), 10, 0, 0,
+         'ALLEEN_CONTROLEREN', now())`,
+      [proefleveringId, b0153, crypto.randomBytes(32).toString("hex")],
+    );
 
     const upload = async () => {
       const id = nieuwId("u");
@@ -255,6 +265,7 @@ export async function bouwMatrixwereld(): Promise<Matrixwereld> {
         ingetrokken: (await maakToken(c, "0153", true)).waarde,
       },
       levering,
+      proefleveringId,
       campagneId,
       uploads: { metDelen: await upload(), zonderDelen: await upload() },
       inactieveCode: "7391",

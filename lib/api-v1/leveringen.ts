@@ -31,6 +31,8 @@ export async function leveringStatusJson(actor: ApiTokenActor, id: string, pagin
     statistiekkwartaal: l.statistiekkwartaal,
     status: l.status,
     eindstatus: isEindstatus(l.status),
+    proef: l.proef,
+    vrijgegevenOp: iso(l.vrijgegevenOp),
     ontvangenOp: l.ontvangenOp.toISOString(),
     controleGestartOp: iso(l.controleGestartOp),
     verwerktOp: iso(l.verwerktOp),

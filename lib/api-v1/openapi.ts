@@ -48,6 +48,14 @@ const LEVERING_ID: OpenAPIV3_1.ParameterObject = {
 const STATUSSEN = ["ONTVANGEN", "TECHNISCHE_CONTROLE", "AFGEKEURD", "STATISTISCHE_CONTROLE", "VERWERKT", "VERVANGEN"];
 const STATISTISCHE_CODES = REGELS.filter((r) => r.soort !== "technisch").map((r) => r.code);
 
+/** Whether a delivery counts; shared by the answer to an upload and the status. */
+const PROEF: Schema = nullable({
+  type: "string",
+  enum: ["ALLEEN_CONTROLEREN", "WACHT_OP_VRIJGAVE", null],
+  description:
+    "null: een levering. ALLEEN_CONTROLEREN: aangeleverd met ?proef=true. WACHT_OP_VRIJGAVE: de berichtgever laat uploads via de API pas tellen wanneer de contactpersoon ze in het portaal vrijgeeft. Een proeflevering krijgt de volledige controle, het spiegelrapport en de signaleringslijst, telt niet als levering, is niet zichtbaar voor het CBS en wordt na 14 dagen verwijderd als zij niet is vrijgegeven.",
+});
+
 const schemas: Record<string, Schema> = {
   Fout: {
     type: "object",
@@ -56,8 +64,8 @@ const schemas: Record<string, Schema> = {
       melding: { type: "string", description: "Wat er mis is en wat u kunt doen, in gewoon Nederlands." },
       code: {
         type: "string",
-        description: "Bij een geweigerd bestand: waarom.",
-        enum: ["NAAM", "BERICHTGEVER", "TE_GROOT", "DUBBEL", "LEEG"],
+        description: "Bij een geweigerd bestand: waarom. PROEF: de parameter proef is niet true of false.",
+        enum: ["NAAM", "BERICHTGEVER", "TE_GROOT", "DUBBEL", "LEEG", "PROEF"],
       },
       verwachteNaam: { type: "string", description: "Bij NAAM/BERICHTGEVER: de naam of het patroon dat wel klopt." },
       status: { type: "string", description: "Bij 409: de huidige status van de levering.", enum: STATUSSEN },
@@ -71,9 +79,10 @@ const schemas: Record<string, Schema> = {
   },
   OntvangenLevering: {
     type: "object",
-    required: ["id", "bestandsnaam", "gemeentecode", "statistiekjaar", "statistiekkwartaal", "status", "url"],
+    required: ["id", "proef", "bestandsnaam", "gemeentecode", "statistiekjaar", "statistiekkwartaal", "status", "url"],
     properties: {
       id: { type: "string" },
+      proef: PROEF,
       bestandsnaam: { type: "string" },
       gemeentecode: nullable({ type: "string", pattern: "^[0-9]{4}$" }),
       statistiekjaar: nullable({ type: "integer" }),
@@ -117,6 +126,8 @@ const schemas: Record<string, Schema> = {
       "statistiekkwartaal",
       "status",
       "eindstatus",
+      "proef",
+      "vrijgegevenOp",
       "ontvangenOp",
       "controleGestartOp",
       "verwerktOp",
@@ -136,6 +147,12 @@ const schemas: Record<string, Schema> = {
       statistiekkwartaal: nullable({ type: "integer", minimum: 1, maximum: 4 }),
       status: ref("LeveringStatus"),
       eindstatus: { type: "boolean", description: "True: de status verandert niet meer; u kunt stoppen met opvragen." },
+      proef: PROEF,
+      vrijgegevenOp: nullable({
+        type: "string",
+        format: "date-time",
+        description: "Wanneer de contactpersoon de proeflevering vrijgaf; ontvangenOp is dan dit moment.",
+      }),
       ontvangenOp: { type: "string", format: "date-time" },
       controleGestartOp: nullable({ type: "string", format: "date-time" }),
       verwerktOp: nullable({ type: "string", format: "date-time" }),
@@ -336,6 +353,16 @@ export const OPENAPI_DOCUMENT: OpenAPIV3_1.Document = {
         tags: ["leveringen"],
         operationId: "leverAan",
         summary: "Een bestand aanleveren",
+        parameters: [
+          {
+            name: "proef",
+            in: "query",
+            required: false,
+            schema: { type: "string", enum: ["true", "false"], default: "false" },
+            description:
+              "true: alleen controleren (een proeflevering). Het bestand krijgt de volledige controle, het spiegelrapport en de signaleringslijst, maar telt niet als levering; de contactpersoon kan het binnen 14 dagen in het portaal vrijgeven als levering.",
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -360,7 +387,9 @@ export const OPENAPI_DOCUMENT: OpenAPIV3_1.Document = {
             headers: { Location: { schema: { type: "string" } } },
             content: { "application/json": { schema: ref("Aanlevering") } },
           },
-          "400": fout("Geen multipart-bericht dat te lezen is, of geen bestand in het veld."),
+          "400": fout(
+            "Geen multipart-bericht dat te lezen is, geen bestand in het veld, of een parameter proef die niet true of false is (code PROEF).",
+          ),
           "401": NIET_GEAUTORISEERD,
           "403": fout("De token mag niet aanleveren."),
           "409": fout("Precies dit bestand is al eerder aangeleverd (code DUBBEL)."),

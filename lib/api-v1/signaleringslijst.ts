@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { ApiTokenActor } from "@/lib/api-tokens/verificatie";
-import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { leveringFilter } from "@/lib/berichtgevers/toegang";
 import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import { openSignaleringslijst } from "@/lib/leveringen/signaleringslijst-download";
@@ -30,7 +30,7 @@ export async function signaleringslijstCsv(actor: ApiTokenActor, id: string): Pr
 
 /** A visible delivery without a list is either still in progress (409) or has none (404). */
 async function waaromGeenLijst(actor: ApiTokenActor, id: string): Promise<Error> {
-  const l = await getDb().levering.findFirst({ where: { id, ...tenantFilter(actor) }, select: { status: true } });
+  const l = await getDb().levering.findFirst({ where: { id, ...leveringFilter(actor) }, select: { status: true } });
   if (l && (!isEindstatus(l.status) || l.status === "AFGEKEURD"))
     return geenUitkomstFout(l.status, "signaleringslijst");
   return new NietGevonden();

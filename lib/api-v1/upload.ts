@@ -19,6 +19,7 @@ import {
 import { foutAntwoord, foutJson, json } from "@/lib/http/antwoord";
 import { leveringUrl } from "./links";
 import { BESTAND_VELD } from "./upload-veld";
+import { leesProefParameter } from "./parameters";
 
 export { BESTAND_VELD };
 
@@ -51,6 +52,12 @@ function teGrootAntwoord(max: number): Response {
 
 export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise<Response> {
   if (!heeftRecht(actor, "uploaden")) return foutJson(403, "Deze token mag geen bestanden aanleveren.");
+  let proef: boolean;
+  try {
+    proef = leesProefParameter(new URL(req.url).searchParams);
+  } catch (e) {
+    return foutAntwoord(e, req, "json");
+  }
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
     return foutJson(415, `Stuur het bestand als multipart/form-data, in het veld "${BESTAND_VELD}".`);
@@ -122,6 +129,7 @@ export async function ontvangUpload(req: Request, actor: ApiTokenActor): Promise
         bestandsnaam,
         bron: "API",
         apiTokenId: actor.apiToken.id,
+        proef,
         inhoud: stroom,
       }).then(
         (r) => antwoord(aangenomen(r)),

@@ -54,6 +54,14 @@ export const RECHTEN = {
   statusBekijken: ["CBS", "CONTACTPERSOON", "BACKUP"],
   persoonsgegevensDownloaden: ["CBS", "CONTACTPERSOON"],
   tokensBeheren: ["CBS", "CONTACTPERSOON"],
+  /** Turn an accepted proeflevering into the delivery. */
+  vrijgeven: ["CONTACTPERSOON"],
+  /** An upload counts at once even when the berichtgever wants uploads released (vrijgaveVereist). */
+  leverenZonderVrijgave: ["CBS", "CONTACTPERSOON"],
+  /** Proefleveringen are the berichtgever's own trial: staff never see them or their contents. */
+  proefleveringenZien: ["CONTACTPERSOON", "BACKUP"],
+  /** Whether uploads by back-up users and API tokens wait for release. */
+  vrijgaveInstellen: ["CBS", "CONTACTPERSOON"],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;
@@ -66,9 +74,13 @@ export const WEIGERING: Record<Recht, string> = {
   persoonsgegevensDownloaden:
     "Alleen de contactpersoon van de berichtgever kan persoonsgegevens downloaden of inzien, omdat ze BSN's bevatten.",
   tokensBeheren: "Alleen de contactpersoon van de berichtgever kan API-tokens beheren.",
+  vrijgeven: "Alleen de contactpersoon van de berichtgever kan een proeflevering vrijgeven als levering.",
+  leverenZonderVrijgave: "Uw uploads wachten op vrijgave door de contactpersoon.",
+  proefleveringenZien: "Proefleveringen zijn alleen zichtbaar voor de berichtgever zelf.",
+  vrijgaveInstellen: "Alleen de contactpersoon of het CBS kan instellen of uploads op vrijgave wachten.",
 };
 
-export function heeftRecht(actor: Actor, recht: Recht): boolean {
+export function heeftRecht(actor: Pick<Actor, "rol">, recht: Recht): boolean {
   return (RECHTEN[recht] as readonly Rol[]).includes(actor.rol);
 }
 

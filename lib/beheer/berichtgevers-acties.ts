@@ -7,6 +7,7 @@ import { activeerBerichtgever, deactiveerBerichtgever, maakBerichtgever, wijzigB
 import { vervangContactpersoon, verwijderBackup, voegBackupToe, wijzigGegevens } from "./contactpersonen";
 import { emailSchema, naamSchema, telefoonSchema } from "./gebruikers";
 import { beeindigGemeente, gemeentecodesSchema, jaarSchema, voegGemeenteToe } from "./toewijzingen";
+import { stelVrijgaveIn } from "@/lib/leveringen/vrijgave";
 
 /** Staff actions on berichtgevers, their gemeenten, contact person and back-up users. */
 
@@ -118,3 +119,17 @@ export const verwijderBackupActie = cbsActie(z.object({ userId: id }), async (i,
   const r = await verwijderBackup(ctx, i);
   return { melding: `De back-up gebruiker is verwijderd${r.sessiesBeeindigd ? " en uitgelogd" : ""}.` };
 });
+
+/** Staff set, for the berichtgever, whether uploads by back-up users and API tokens wait for release. */
+export const stelVrijgaveInBeheerActie = cbsActie(
+  z.object({ code: berichtgeverCodeSchema, vrijgaveVereist: vinkje }),
+  async (i, ctx) => {
+    await stelVrijgaveIn(ctx, i.code, i.vrijgaveVereist);
+    return {
+      vernieuw: `/beheer/berichtgevers/${i.code}`,
+      melding: i.vrijgaveVereist
+        ? "Uploads van back-upgebruikers en API-tokens wachten voortaan op vrijgave door de contactpersoon."
+        : "Uploads van back-upgebruikers en API-tokens tellen voortaan direct als levering.",
+    };
+  },
+);

@@ -212,7 +212,12 @@ export async function berichtgeverDetail(actor: Actor, code: string, jaar: numbe
       contactpersoonHistorie: { orderBy: { van: "desc" } },
       gemeenten: { orderBy: [{ gemeentecode: "asc" }, { vanafJaar: "asc" }] },
       users: { where: { rol: "BACKUP" }, orderBy: [{ actief: "desc" }, { naam: "asc" }] },
-      _count: { select: { aanleveringen: true, leveringen: true } },
+      _count: {
+        select: {
+          aanleveringen: { where: { leveringen: { some: { proef: null } } } },
+          leveringen: { where: { proef: null } },
+        },
+      },
     },
   });
   if (!b) return null;
@@ -223,6 +228,7 @@ export async function berichtgeverDetail(actor: Actor, code: string, jaar: numbe
     code: b.code,
     naam: b.naam,
     actief: b.actief,
+    vrijgaveVereist: b.vrijgaveVereist,
     createdAt: b.createdAt,
     contactpersoon: b.contactpersoon
       ? {

@@ -65,7 +65,7 @@ export async function campagneVoorbeeld(
            id, berichtgever_id, gemeentecode, statistiekjaar, statistiekkwartaal,
            spiegelrapport -> 'signalenPerRegel' AS per_regel
       FROM levering
-     WHERE status = 'VERWERKT' AND gemeentecode IS NOT NULL AND statistiekjaar IS NOT NULL
+     WHERE status = 'VERWERKT' AND proef IS NULL AND gemeentecode IS NOT NULL AND statistiekjaar IS NOT NULL
        AND spiegelrapport IS NOT NULL
      ORDER BY berichtgever_id, gemeentecode, statistiekjaar DESC, statistiekkwartaal DESC, ontvangen_op DESC`;
   const per = new Map<string, CampagneGemeente[]>();

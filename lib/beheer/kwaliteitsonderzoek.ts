@@ -42,10 +42,10 @@ async function kandidaten(db: Db | Tx) {
     SELECT b.id,
            (SELECT SUM(l.aantal_personen)::int
               FROM levering l
-             WHERE l.berichtgever_id = b.id AND l.status = 'VERWERKT'
+             WHERE l.berichtgever_id = b.id AND l.status = 'VERWERKT' AND l.proef IS NULL
                AND (l.statistiekjaar * 4 + l.statistiekkwartaal) = (
                  SELECT MAX(l2.statistiekjaar * 4 + l2.statistiekkwartaal)
-                   FROM levering l2 WHERE l2.berichtgever_id = b.id AND l2.status = 'VERWERKT')) AS personen
+                   FROM levering l2 WHERE l2.berichtgever_id = b.id AND l2.status = 'VERWERKT' AND l2.proef IS NULL)) AS personen
       FROM berichtgever b
      WHERE b.actief`;
   return rijen.map((r) => ({ id: r.id, personen: r.personen ?? 0 }));

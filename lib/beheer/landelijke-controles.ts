@@ -106,6 +106,7 @@ export async function personenVanKwartaal(
       statistiekkwartaal: kwartaal,
       gemeentecode: { not: null },
       status: { in: [...GEACCEPTEERD] },
+      proef: null,
     },
     select: {
       id: true,

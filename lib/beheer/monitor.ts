@@ -136,6 +136,8 @@ async function leveringenVan(db: Db | Tx, jaar: number, kwartaal: number, nu: Da
       statistiekkwartaal: kwartaal,
       gemeentecode: { not: null },
       ontvangenOp: { lte: nu },
+      // Proefleveringen are the berichtgever's own trial, never part of the monitor.
+      proef: null,
     },
     select: {
       id: true,

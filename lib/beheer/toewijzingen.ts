@@ -93,6 +93,7 @@ export async function beeindigGemeente(ctx: ActieContext, input: { toewijzingId:
       gemeentecode: t.gemeentecode,
       statistiekjaar: { gte: input.vanafJaar },
       status: { not: "AFGEKEURD" },
+      proef: null,
     },
     orderBy: { statistiekjaar: "desc" },
     select: { statistiekjaar: true },

@@ -10,6 +10,8 @@ export interface BerichtgeverOverzicht {
   code: string;
   naam: string;
   actief: boolean;
+  /** Uploads by back-up users and API tokens wait for the contact person's release. */
+  vrijgaveVereist: boolean;
   contactpersoon: { naam: string; email: string; telefoon: string | null } | null;
   gemeenten: { code: string; naam: string }[];
   statistiekjaar: number;
@@ -53,6 +55,7 @@ export async function berichtgeverOverzicht(actor: Actor, code: string, jaar: nu
     code: b.code,
     naam: b.naam,
     actief: b.actief,
+    vrijgaveVereist: b.vrijgaveVereist,
     contactpersoon: cp ? { naam: cp.naam, email: cp.email, telefoon: cp.telefoon } : null,
     gemeenten: await gemeentenVanBerichtgever(b.id, jaar),
     statistiekjaar: jaar,

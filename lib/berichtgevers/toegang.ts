@@ -17,3 +17,11 @@ export function tenantFilter(actor: Actor): { berichtgeverId?: string } {
   if (!actor.berichtgeverId) throw new NietGevonden();
   return { berichtgeverId: actor.berichtgeverId };
 }
+
+/**
+ * The `where` fragment for Levering rows: the tenant's, and for anyone who may not see
+ * proefleveringen (CBS staff) only real deliveries, so a trial upload does not exist for them.
+ */
+export function leveringFilter(actor: Actor): { berichtgeverId?: string; proef?: null } {
+  return { ...tenantFilter(actor), ...(heeftRecht(actor, "proefleveringenZien") ? {} : { proef: null }) };
+}

@@ -46,6 +46,8 @@ export interface AanleverBeoordeling extends Aanleverperiode {
 export interface LeveringMoment {
   ontvangenOp: Date;
   status: string;
+  /** A proeflevering was not delivered; a released one has its release moment as ontvangenOp. */
+  proef?: string | null;
 }
 
 export function aanleverperiode(jaar: number, kwartaal: Kwartaalnummer): Aanleverperiode {
@@ -75,7 +77,7 @@ function dagenTussen(van: Datum, tot: Datum): number {
 }
 
 export function telt(levering: LeveringMoment): boolean {
-  return levering.status !== "AFGEKEURD";
+  return levering.status !== "AFGEKEURD" && !levering.proef;
 }
 
 /** The verdict for one gemeente and quarter on `vandaag`, given that gemeente's deliveries for it. */

@@ -7,13 +7,14 @@
 import { getDb } from "@/lib/db/client";
 import { heeftRecht, type Actor } from "@/lib/auth/actor";
 import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
-import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { leveringFilter, tenantFilter } from "@/lib/berichtgevers/toegang";
 import { NietGevonden } from "@/lib/http/fouten";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { beoordeelAanlevering, type AanleverBeoordeling } from "./aanleverperiode";
 import { isEindstatus, type LeveringStatus } from "./status";
 import { maskeerBsns, ontsleutelFoutbericht } from "./foutberichten";
 import { schrijfAudit } from "@/lib/audit";
+import type { Proef } from "@/lib/generated/prisma/enums";
 import { isViercijfercode } from "@/lib/db/validation";
 import { actueelKwartaal, kwartaalStand, kwartalenTot, type KwartaalStand, geldendeLevering } from "./kwartaalstand";
 
@@ -33,6 +34,8 @@ export interface LeveringRij {
   aantalFouten: number | null;
   aantalSignalen: number | null;
   vervangenDoorId: string | null;
+  proef: Proef | null;
+  vrijgegevenOp: Date | null;
 }
 
 export interface KwartaalOverzicht {
@@ -62,6 +65,8 @@ const rijVelden = {
   aantalFouten: true,
   aantalSignalen: true,
   vervangenDoorId: true,
+  proef: true,
+  vrijgegevenOp: true,
 } as const;
 
 /** The berichtgever behind a URL code, if the actor may see it. */
@@ -88,7 +93,7 @@ export async function leveringenOverzicht(
   const jaarEinde = new Date(Date.UTC(jaar + 1, 0, 1) + DAG_MS);
   const rijen = await getDb().levering.findMany({
     where: {
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       berichtgeverId: b.id,
       OR: [{ statistiekjaar: jaar }, { statistiekjaar: null, ontvangenOp: { gte: jaarBegin, lt: jaarEinde } }],
     },
@@ -120,7 +125,7 @@ export async function leveringenOverzicht(
 export async function recenteLeveringen(actor: Actor, code: string, aantal = 5): Promise<LeveringRij[]> {
   const b = await berichtgeverVanCode(actor, code);
   return getDb().levering.findMany({
-    where: { ...tenantFilter(actor), berichtgeverId: b.id },
+    where: { ...leveringFilter(actor), berichtgeverId: b.id },
     select: rijVelden,
     orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
     take: aantal,
@@ -143,6 +148,7 @@ export interface LeveringKort {
   bestandsnaam: string;
   ontvangenOp: Date;
   status: LeveringStatus;
+  proef: Proef | null;
 }
 
 export interface LeveringDetail extends LeveringRij {
@@ -173,12 +179,12 @@ export interface LeveringDetail extends LeveringRij {
   geldend: LeveringKort | null;
 }
 
-const kortVelden = { id: true, bestandsnaam: true, ontvangenOp: true, status: true } as const;
+const kortVelden = { id: true, bestandsnaam: true, ontvangenOp: true, status: true, proef: true } as const;
 
 /** One delivery with everything its detail page shows; NietGevonden for another tenant's. */
 export async function leveringVoorActor(actor: Actor, id: string, code?: string): Promise<LeveringDetail> {
   const l = await getDb().levering.findFirst({
-    where: { id, ...tenantFilter(actor), ...(code !== undefined ? { berichtgever: { code } } : {}) },
+    where: { id, ...leveringFilter(actor), ...(code !== undefined ? { berichtgever: { code } } : {}) },
     include: {
       berichtgever: { select: { id: true, code: true, naam: true } },
       uploadedBy: { select: { naam: true } },
@@ -222,6 +228,8 @@ export async function leveringVoorActor(actor: Actor, id: string, code?: string)
     aantalFouten: l.aantalFouten,
     aantalSignalen: l.aantalSignalen,
     vervangenDoorId: l.vervangenDoorId,
+    proef: l.proef,
+    vrijgegevenOp: l.vrijgegevenOp,
     berichtgever: l.berichtgever,
     gemeentenaam: gemeente?.naam ?? null,
     grootte: Number(l.grootte),
@@ -332,7 +340,7 @@ export async function foutenPagina(
   const l = await getDb().levering.findFirst({
     where: {
       id,
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       ...(opties.code !== undefined ? { berichtgever: { code: opties.code } } : {}),
     },
     select: {
@@ -389,7 +397,7 @@ export async function alleFouten(
   code?: string,
 ): Promise<{ levering: { id: string; bestandsnaam: string; berichtgeverId: string }; fouten: FoutRij[] }> {
   const l = await getDb().levering.findFirst({
-    where: { id, ...tenantFilter(actor), ...(code !== undefined ? { berichtgever: { code } } : {}) },
+    where: { id, ...leveringFilter(actor), ...(code !== undefined ? { berichtgever: { code } } : {}) },
     select: { id: true, bestandsnaam: true, berichtgeverId: true },
   });
   if (!l) throw new NietGevonden();
@@ -427,7 +435,7 @@ export async function signaleringslijstVoorActor(
   const l = await getDb().levering.findFirst({
     where: {
       id: leveringId,
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       ...(opties.code !== undefined ? { berichtgever: { code: opties.code } } : {}),
     },
     select: {
@@ -467,7 +475,7 @@ export async function leveringStatussen(actor: Actor, ids: readonly string[]): P
   const uniek = [...new Set(ids)].slice(0, MAX_STATUS_IDS);
   if (uniek.length === 0) return [];
   const rijen = await getDb().levering.findMany({
-    where: { id: { in: uniek }, ...tenantFilter(actor) },
+    where: { id: { in: uniek }, ...leveringFilter(actor) },
     select: { id: true, status: true },
   });
   return rijen.map((r) => ({ id: r.id, status: r.status, eindstatus: isEindstatus(r.status) }));
@@ -478,7 +486,7 @@ export async function lopendeLeveringen(actor: Actor, code: string): Promise<Lev
   const b = await berichtgeverVanCode(actor, code);
   const rijen = await getDb().levering.findMany({
     where: {
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       berichtgeverId: b.id,
       status: { in: ["ONTVANGEN", "TECHNISCHE_CONTROLE", "STATISTISCHE_CONTROLE"] },
     },
@@ -504,6 +512,8 @@ export interface Kwartaalbeeld {
   matrix: { gemeente: { code: string; naam: string }; standen: KwartaalStand<LeveringRij>[] }[];
   /** Ids of every geldende levering in these quarters, to mark them in lists. */
   geldend: Set<string>;
+  /** Uploads by back-up users or API tokens that wait for the contact person's release, newest first. */
+  wachtOpVrijgave: LeveringRij[];
 }
 
 /** What is due now and how the last quarters went, per gemeente of the berichtgever. */
@@ -513,11 +523,22 @@ export async function kwartaalbeeld(actor: Actor, code: string, nu: Date = new D
   const b = await berichtgeverOverzicht(actor, code, actueel.jaar);
   const rijen = await getDb().levering.findMany({
     where: {
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       berichtgeverId: b.id,
       statistiekjaar: { gte: kwartalen[0]!.jaar, lte: actueel.jaar },
     },
     select: rijVelden,
+  });
+  const wachtOpVrijgave = await getDb().levering.findMany({
+    where: {
+      ...leveringFilter(actor),
+      berichtgeverId: b.id,
+      proef: "WACHT_OP_VRIJGAVE",
+      status: { not: "AFGEKEURD" },
+    },
+    select: rijVelden,
+    orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
+    take: 50,
   });
   const per = new Map<string, LeveringRij[]>();
   for (const r of rijen) {
@@ -539,5 +560,6 @@ export async function kwartaalbeeld(actor: Actor, code: string, nu: Date = new D
     kwartalen,
     matrix,
     geldend,
+    wachtOpVrijgave,
   };
 }

@@ -15,6 +15,23 @@ describe("the geldende levering", () => {
   });
 });
 
+describe("a proeflevering", () => {
+  const proef = (id: string, status: string, ontvangen: string) => ({
+    ...l(id, status, ontvangen),
+    proef: "WACHT_OP_VRIJGAVE",
+  });
+  it("is never geldend and does not change the stand, also not the earliest receipt (tijdig)", () => {
+    const nu = new Date("2026-11-20T10:00:00Z");
+    const wacht = proef("p", "VERWERKT", "2026-10-10T10:00:00Z");
+    expect(geldendeLevering([wacht])).toBeNull();
+    const s = kwartaalStand(2026, 3, [wacht], nu);
+    expect(s).toMatchObject({ stand: "termijn-verstreken", geldend: null, nieuwste: null });
+    // Released after the period: a delivery received at release, so late.
+    const vrij = { ...l("p", "VERWERKT", "2026-11-02T10:00:00Z"), proef: null };
+    expect(kwartaalStand(2026, 3, [vrij], nu)).toMatchObject({ stand: "te-laat", geldend: vrij });
+  });
+});
+
 describe("the state of a quarter for a gemeente", () => {
   const nu = new Date("2026-10-20T10:00:00Z"); // K3's period: 1 to 28 October 2026
   it("asks for a delivery, with the deadline and the days left", () => {

@@ -7,6 +7,9 @@
  * - The geldende levering is the newest accepted one (status VERWERKT; a replaced one is
  *   VERVANGEN). A file still being checked, or a rejected re-upload, never takes its place: until a
  *   new file is accepted the earlier accepted one counts, and every page and mail says so.
+ * - A proeflevering (checked only, or waiting for the contact person's release) is not a delivery:
+ *   it is never geldend and does not change the stand. Once released, it is a delivery received at
+ *   the moment of release.
  * - The current quarter is the one whose aanleverperiode is open today; between periods it is the
  *   quarter whose period ended last (its verdict still matters), with the next period announced.
  */
@@ -20,6 +23,7 @@ export interface LeveringInStand {
   id: string;
   status: LeveringStatus | string;
   ontvangenOp: Date;
+  proef?: string | null;
 }
 
 const IN_BEHANDELING = new Set(["ONTVANGEN", "TECHNISCHE_CONTROLE", "STATISTISCHE_CONTROLE"]);
@@ -28,7 +32,7 @@ const IN_BEHANDELING = new Set(["ONTVANGEN", "TECHNISCHE_CONTROLE", "STATISTISCH
 export function geldendeLevering<L extends LeveringInStand>(leveringen: readonly L[]): L | null {
   let geldend: L | null = null;
   for (const l of leveringen) {
-    if (l.status === "VERWERKT" && (!geldend || l.ontvangenOp > geldend.ontvangenOp)) geldend = l;
+    if (l.status === "VERWERKT" && !l.proef && (!geldend || l.ontvangenOp > geldend.ontvangenOp)) geldend = l;
   }
   return geldend;
 }
@@ -70,6 +74,7 @@ export function kwartaalStand<L extends LeveringInStand>(
   leveringen: readonly L[],
   nu: Date = new Date(),
 ): KwartaalStand<L> {
+  leveringen = leveringen.filter((l) => !l.proef);
   const beoordeling = beoordeelAanlevering(jaar, kwartaal, leveringen, nu);
   const geldend = geldendeLevering(leveringen);
   const nieuwsteAlle = [...leveringen].sort((a, b) => b.ontvangenOp.getTime() - a.ontvangenOp.getTime())[0] ?? null;

@@ -81,6 +81,7 @@ describe("registreerAanlevering", () => {
     expect(r.leveringen).toEqual([
       {
         id: expect.any(String),
+        proef: null,
         bestandsnaam: "SWI_0153_0153_20262.XML",
         gemeentecode: "0153",
         statistiekjaar: 2026,

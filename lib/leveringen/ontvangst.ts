@@ -18,6 +18,8 @@ import { Staart, zipLedenUitStaart } from "./zipnamen";
 import { PortaalFout, type FoutSoort } from "@/lib/http/fouten";
 import { momentLang } from "@/lib/swi/opmaak";
 import { portaalUrl } from "@/lib/http/adres";
+import { heeftRecht, type Rol } from "@/lib/auth/actor";
+import type { Proef } from "@/lib/generated/prisma/enums";
 
 export type WeigerCode = "NAAM" | "BERICHTGEVER" | "TE_GROOT" | "DUBBEL" | "LEEG";
 
@@ -126,11 +128,15 @@ export interface AanleveringInput {
   bron: "PORTAAL" | "API";
   uploadedById?: string;
   apiTokenId?: string;
+  /** "Alleen controleren": the full check, without counting as the delivery. */
+  proef?: boolean;
   inhoud: Readable;
 }
 
 export interface OntvangenLevering {
   id: string;
+  /** Set when the file is only checked (ALLEEN_CONTROLEREN) or waits for release (WACHT_OP_VRIJGAVE). */
+  proef: Proef | null;
   bestandsnaam: string;
   gemeentecode: string | null;
   statistiekjaar: number | null;
@@ -162,10 +168,18 @@ class Begrenzer extends Transform {
   }
 }
 
-function dubbel(eerder: { ontvangenOp: Date; bestandsnaam: string }): AanleveringGeweigerd {
+function dubbel(eerder: {
+  ontvangenOp: Date;
+  bestandsnaam: string;
+  leveringen?: readonly { proef: Proef | null }[];
+}): AanleveringGeweigerd {
+  // The same bytes as a proeflevering: releasing it is the way, not a second upload.
+  const alsProef = eerder.leveringen?.some((l) => l.proef !== null)
+    ? " Het staat als proeflevering in het portaal: de contactpersoon kan het daar vrijgeven als levering."
+    : "";
   return new AanleveringGeweigerd(
     "DUBBEL",
-    `Dit bestand is al eerder aangeleverd, op ${momentLang(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.`,
+    `Dit bestand is al eerder aangeleverd, op ${momentLang(eerder.ontvangenOp)} (als ${eerder.bestandsnaam}). Hetzelfde bestand wordt maar één keer verwerkt.${alsProef}`,
   );
 }
 
@@ -190,6 +204,7 @@ async function uitkomstNaStoring(
       aanleveringId: rij.id,
       leveringen: rij.leveringen.map((l) => ({
         id: l.id,
+        proef: l.proef,
         bestandsnaam: l.bestandsnaam,
         gemeentecode: l.gemeentecode,
         statistiekjaar: l.statistiekjaar,
@@ -214,12 +229,29 @@ export async function registreerAanlevering(input: AanleveringInput): Promise<On
   let vroegeFout: unknown = null;
   input.inhoud.on("error", (e) => (vroegeFout ??= e));
   const berichtgever = await berichtgeverVoorOntvangst(input);
+  const proef = await proefVoor(input, berichtgever);
   const bestand = await slaOp(input, berichtgever.code, () => vroegeFout);
   // From here on the file is stored: every way out that records nothing removes it again, so a
   // database outage in the middle leaves neither a file without its rows nor rows without their file.
-  const resultaat = await legVast(input, berichtgever, bestand);
+  const resultaat = await legVast(input, berichtgever, bestand, proef);
   await auditOntvangst(input, berichtgever.id, bestand, resultaat);
   return resultaat;
+}
+
+/**
+ * Whether this upload counts at once: not when the uploader asked for the checks only, nor when the
+ * berichtgever wants uploads by API tokens and by roles without the right to deliver directly
+ * (back-up users) released by the contact person first.
+ */
+async function proefVoor(input: AanleveringInput, berichtgever: { vrijgaveVereist: boolean }): Promise<Proef | null> {
+  if (input.proef) return "ALLEEN_CONTROLEREN";
+  if (!berichtgever.vrijgaveVereist) return null;
+  if (input.bron === "API") return "WACHT_OP_VRIJGAVE";
+  const uploader = input.uploadedById
+    ? await getDb().user.findUnique({ where: { id: input.uploadedById }, select: { rol: true } })
+    : null;
+  const rol: Rol | null = uploader?.rol ?? null;
+  return rol && heeftRecht({ rol }, "leverenZonderVrijgave") ? null : "WACHT_OP_VRIJGAVE";
 }
 
 interface OpgeslagenBestand {
@@ -280,6 +312,7 @@ async function legVast(
   input: AanleveringInput,
   berichtgever: { id: string; code: string },
   bestand: OpgeslagenBestand,
+  proef: Proef | null,
 ): Promise<OntvangenAanlevering> {
   const db = getDb();
   const { sleutel, grootte, sha256 } = bestand;
@@ -288,6 +321,7 @@ async function legVast(
     if (grootte === 0) throw new AanleveringGeweigerd("LEEG", `Het bestand ${input.bestandsnaam} is leeg (0 bytes).`);
     const eerder = await db.aanlevering.findUnique({
       where: { berichtgeverId_sha256: { berichtgeverId: berichtgever.id, sha256 } },
+      include: { leveringen: { select: { proef: true } } },
     });
     if (eerder) throw dubbel(eerder);
     const leden = bestand.staart ? await zipLedenUitStaart(bestand.staart.bytes(), grootte) : null;
@@ -327,10 +361,12 @@ async function legVast(
             bron: input.bron,
             uploadedById: input.uploadedById ?? null,
             opslagSleutel: sleutel,
+            proef,
           },
         });
         leveringen.push({
           id: l.id,
+          proef: l.proef,
           bestandsnaam: l.bestandsnaam,
           gemeentecode: l.gemeentecode,
           statistiekjaar: l.statistiekjaar,
@@ -407,6 +443,7 @@ async function auditOntvangst(
         sha256: bestand.sha256,
         bron: input.bron,
         apiTokenId: input.apiTokenId ?? null,
+        proef: resultaat.leveringen[0]?.proef ?? null,
         leveringen: resultaat.leveringen.map((l) => l.id),
       },
     });

@@ -6,6 +6,9 @@
  * - uploads past SWI_BEWAARTERMIJN_UPLOAD_DAGEN (default 400: long enough for the comparisons with
  *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
  *   rows deleted, because error messages may quote BSNs;
+ * - proefleveringen not released within 14 days of receipt: the rows (with their errors and
+ *   signaleringslijst) and their files, and the upload itself when nothing else of it is kept, so
+ *   the same file can then be delivered again;
  * - upload sessions abandoned for more than 24 hours, with their parts;
  * - the findings of a national checks run past their 14 days (lib/beheer/landelijke-controle-taak.ts).
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
@@ -21,6 +24,7 @@ import { getDb } from "@/lib/db/client";
 import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
 import { verwijderUploadSessie } from "./uploadsessie";
+import { PROEF_BEWAARDAGEN } from "./vrijgave";
 
 const DAG = 24 * 3600 * 1000;
 const PER_KEER = 200;
@@ -36,6 +40,7 @@ export function bewaartermijnUploadDagen(env: Record<string, string | undefined>
 export interface OpruimResultaat {
   signaleringslijsten: number;
   uploads: number;
+  proefleveringen: number;
   uploadSessies: number;
   landelijkeControles: number;
 }
@@ -45,6 +50,7 @@ export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } 
   return {
     signaleringslijsten: await verwijderVerlopenSignaleringslijsten(opslag, nu),
     uploads: await verwijderOudeUploads(opslag, nu),
+    proefleveringen: await verwijderVerlopenProefleveringen(opslag, nu),
     uploadSessies: await verwijderVerlatenUploadSessies(opslag, nu),
     landelijkeControles: await verwijderVerlopenLandelijkeControles(nu),
   };
@@ -105,6 +111,62 @@ async function verwijderOudeUploads(opslag: Opslag, nu: Date): Promise<number> {
         doelId: a.id,
         berichtgeverId: a.berichtgeverId,
         details: { bestandsnaam: a.bestandsnaam, bewaartermijnDagen: bewaartermijnUploadDagen() },
+        ip: null,
+      });
+      aantal++;
+    }
+  }
+}
+
+async function verwijderVerlopenProefleveringen(opslag: Opslag, nu: Date): Promise<number> {
+  const db = getDb();
+  // The release refuses from the same moment on (vrijgave.ts), so nothing found here can still be released.
+  const grens = new Date(nu.getTime() - PROEF_BEWAARDAGEN * DAG);
+  let aantal = 0;
+  for (;;) {
+    const oud = await db.levering.findMany({
+      where: { proef: { not: null }, ontvangenOp: { lt: grens } },
+      orderBy: { ontvangenOp: "asc" },
+      take: PER_KEER,
+      select: {
+        id: true,
+        berichtgeverId: true,
+        bestandsnaam: true,
+        proef: true,
+        aanleveringId: true,
+        signaleringslijst: { select: { csvSleutel: true, xlsxSleutel: true } },
+      },
+    });
+    if (oud.length === 0) return aantal;
+    for (const l of oud) {
+      // A released member of the same zip still needs the upload.
+      const blijft = l.aanleveringId
+        ? await db.levering.count({ where: { aanleveringId: l.aanleveringId, id: { not: l.id } } })
+        : 1;
+      const aanlevering =
+        blijft === 0 && l.aanleveringId
+          ? await db.aanlevering.findUnique({
+              where: { id: l.aanleveringId },
+              select: { id: true, opslagSleutel: true },
+            })
+          : null;
+      if (l.signaleringslijst) {
+        await opslag.verwijder(l.signaleringslijst.csvSleutel);
+        await opslag.verwijder(l.signaleringslijst.xlsxSleutel);
+      }
+      if (aanlevering?.opslagSleutel) await opslag.verwijder(aanlevering.opslagSleutel);
+      await db.$transaction([
+        db.signaleringslijst.deleteMany({ where: { leveringId: l.id } }),
+        db.levering.deleteMany({ where: { id: l.id } }),
+        ...(aanlevering ? [db.aanlevering.deleteMany({ where: { id: aanlevering.id } })] : []),
+      ]);
+      await schrijfAudit({
+        actor: null,
+        actie: "proeflevering.verwijderd",
+        doelType: "levering",
+        doelId: l.id,
+        berichtgeverId: l.berichtgeverId,
+        details: { bestandsnaam: l.bestandsnaam, proef: l.proef, bewaartermijnDagen: PROEF_BEWAARDAGEN },
         ip: null,
       });
       aantal++;

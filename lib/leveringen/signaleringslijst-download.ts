@@ -7,7 +7,7 @@
 import type { Readable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { heeftRecht, type Actor } from "@/lib/auth/actor";
-import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { leveringFilter } from "@/lib/berichtgevers/toegang";
 import { schrijfAudit } from "@/lib/audit";
 import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
@@ -63,7 +63,7 @@ export async function openSignaleringslijst(
   const l = await getDb().levering.findFirst({
     where: {
       id: leveringId,
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       ...(opties.code !== undefined ? { berichtgever: { code: opties.code } } : {}),
     },
     select: { id: true, bestandsnaam: true, berichtgeverId: true, signaleringslijst: true },

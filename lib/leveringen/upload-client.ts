@@ -174,6 +174,8 @@ export interface UploadSessie {
 
 export interface UploadOpties {
   berichtgeverCode: string;
+  /** "Alleen controleren": the file is checked without counting as the delivery. */
+  proef?: boolean;
   /** An earlier session of this file to resume. */
   sessie?: UploadSessie;
   signal?: AbortSignal;
@@ -290,7 +292,7 @@ export async function uploadBestand(
 
   opVoortgang({ soort: "afronden", verzonden });
   const klaar = await metHerhaling(
-    () => json(`${basis}/${id}/voltooien`, { method: "POST", signal }),
+    () => json(`${basis}/${id}/voltooien${opties.proef ? "?proef=true" : ""}`, { method: "POST", signal }),
     wacht,
     id,
     signal,

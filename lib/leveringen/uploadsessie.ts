@@ -194,6 +194,7 @@ export async function ontvangenDelen(sessie: UploadSessieInfo, opslag: Opslag = 
 export async function voltooiUpload(
   sessie: UploadSessieInfo,
   opslag: Opslag = leveringOpslag(),
+  opties: { proef?: boolean } = {},
 ): Promise<OntvangenAanlevering> {
   const aanwezig = new Set(await ontvangenDelen(sessie, opslag));
   const ontbrekend = Array.from({ length: sessie.delen }, (_, i) => i).filter((i) => !aanwezig.has(i));
@@ -215,6 +216,7 @@ export async function voltooiUpload(
       bestandsnaam: sessie.bestandsnaam,
       bron: "PORTAAL",
       uploadedById: sessie.userId,
+      proef: opties.proef === true,
       inhoud,
     });
     // The delivery is in; a session that cannot be removed now (a database hiccup) is left to the

@@ -23,6 +23,7 @@ import { controleerAanlevering, type LeveringResultaat } from "@/lib/swi/control
 import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "@/lib/swi/signaleringslijst";
 import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
+import type { Proef } from "@/lib/generated/prisma/enums";
 import { leveringOpslag } from "./opslag";
 import { datumInAmsterdam, laadVerwerkingContext, type VerwerkingContext } from "./verwerking/context";
 import { laadEerdereLeveringen, leesLevering } from "./verwerking/eerdere";
@@ -105,7 +106,13 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
     data: { status: "TECHNISCHE_CONTROLE", controleGestartOp: nu(), verwerkingsfout: null },
   });
 
-  const ctx = context.ctx(datumInAmsterdam(aanlevering.ontvangenOp));
+  // A released proeflevering is checked again as received at its release (F04, T07 and the
+  // date rules compare with the receipt day); otherwise every delivery has the upload's moment.
+  const ontvangenOp = open.reduce(
+    (laatst, l) => (l.ontvangenOp > laatst ? l.ontvangenOp : laatst),
+    aanlevering.ontvangenOp,
+  );
+  const ctx = context.ctx(datumInAmsterdam(ontvangenOp));
   const resultaten = await opslag.metOntsleuteldBestand(aanlevering.opslagSleutel, async (pad) =>
     controleerAanlevering({ naam: aanlevering.bestandsnaam, pad }, ctx, async (kop) => {
       controleerLease();
@@ -120,7 +127,10 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
         kop,
         aanlevering.id,
       );
-      const uitDezeZip = isZip ? await eerdereUitDezeZip(pad, aanlevering, kop, context) : [];
+      // A released member is not compared with siblings that are still only a proeflevering.
+      const uitDezeZip = isZip
+        ? await eerdereUitDezeZip(pad, aanlevering, kop, context, lid ? lid.proef === null : false)
+        : [];
       return [...uitDatabase, ...uitDezeZip];
     }),
   );
@@ -129,7 +139,7 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
   for (const { levering, resultaat } of toegewezen) {
     controleerLease();
     await schrijfUitkomst(omgeving, opslag, context, levering, resultaat, {
-      ontvangenOp: aanlevering.ontvangenOp,
+      ontvangenOp,
       nu,
       controleerLease,
     });
@@ -154,12 +164,14 @@ async function markeerZonderBestand(open: readonly { id: string }[]): Promise<vo
  */
 async function eerdereUitDezeZip(
   pad: string,
-  aanlevering: { leveringen: readonly { bestandsnaam: string }[]; ontvangenOp: Date },
+  aanlevering: { leveringen: readonly { bestandsnaam: string; proef: Proef | null }[]; ontvangenOp: Date },
   kop: { gemeentecode: string; berichtgevercode: string; statistiekjaar: number; statistiekkwartaal: number },
   context: VerwerkingContext,
+  alleenEchte: boolean,
 ): Promise<GeparsteLevering[]> {
   const uit: GeparsteLevering[] = [];
   for (const ander of aanlevering.leveringen) {
+    if (alleenEchte && ander.proef !== null) continue;
     const o = ontleedBestandsnaam(ander.bestandsnaam);
     if (!o || o.gemeentecode !== kop.gemeentecode || o.berichtgevercode !== kop.berichtgevercode) continue;
     if (o.statistiekjaar * 4 + o.statistiekkwartaal >= kop.statistiekjaar * 4 + kop.statistiekkwartaal) continue;
@@ -221,6 +233,7 @@ type OpenLevering = {
   id: string;
   bestandsnaam: string;
   ontvangenOp: Date;
+  proef: Proef | null;
   gemeentecode: string | null;
   statistiekjaar: number | null;
   statistiekkwartaal: number | null;

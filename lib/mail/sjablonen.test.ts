@@ -50,6 +50,10 @@ const VOORBEELDEN: { [N in SjabloonNaam]: SjabloonParameters<N> } = {
     url: "https://portaal.test/berichtgever/0153/leveringen/cm0levering0000004/signaleringslijst",
     beschikbaarTot: "2026-10-26T09:41:00.000Z",
   },
+  "proef-gecontroleerd": {
+    wachtOpVrijgave: true,
+    url: "https://portaal.test/berichtgever/0153/leveringen/cm0levering0000005",
+  },
   "beheer-welkom": {
     berichtgeverCode: "9012",
     berichtgeverNaam: "Inburgering Midden-Twente",

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { tenantFilter } from "@/lib/berichtgevers/toegang";
+import { leveringFilter } from "@/lib/berichtgevers/toegang";
 import { NietGevonden } from "@/lib/http/fouten";
 import { getDb } from "@/lib/db/client";
 import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
@@ -46,7 +46,7 @@ export async function spiegelrapportVoorActor(
   const l = await db.levering.findFirst({
     where: {
       id: leveringId,
-      ...tenantFilter(actor),
+      ...leveringFilter(actor),
       ...(berichtgeverCode !== undefined ? { berichtgever: { code: berichtgeverCode } } : {}),
     },
     include: { berichtgever: { select: { code: true, naam: true } } },

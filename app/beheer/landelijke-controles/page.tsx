@@ -102,7 +102,9 @@ export default async function LandelijkeControles({
         <h2 id="samenvatting-titel" className="mb-3 text-2xl font-semibold">
           {jaar} kwartaal {kwartaal}
         </h2>
-        <Stand run={run} />
+        <div data-testid="controle-stand" data-controle={run?.id ?? ""} data-status={run?.status ?? ""}>
+          <Stand run={run} />
+        </div>
         {!isBezig(run) && (
           <div className="mt-4">
             <Formulier

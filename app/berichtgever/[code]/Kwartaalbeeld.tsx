@@ -6,7 +6,7 @@ import { STAND_TEKST, type Stand } from "@/lib/leveringen/kwartaalstand";
 import { statusTekst } from "@/lib/leveringen/status";
 import { aanleverperiode } from "@/lib/leveringen/aanleverperiode";
 import { formatKwartaal } from "@/lib/swi/datum";
-import { moment, swiDatum } from "@/lib/swi/opmaak";
+import { aantal, moment, swiDatum } from "@/lib/swi/opmaak";
 
 // Colour supports the words, never replaces them (WCAG 1.4.1).
 const STIJL: Record<Stand, { klasse: string; teken: string }> = {
@@ -59,6 +59,24 @@ export function Kwartaalkaarten({ beeld }: { beeld: Beeld }) {
           </>
         )}
       </p>
+      {beeld.wachtOpVrijgave.length > 0 && (
+        <div className="mb-4 max-w-3xl border-l-4 border-oranje bg-grijs-1 p-3" data-testid="wacht-op-vrijgave">
+          <p className="mb-2 font-semibold">
+            {aantal(beeld.wachtOpVrijgave.length, "upload wacht", "uploads wachten")} op vrijgave door de
+            contactpersoon. Tot dan telt {beeld.wachtOpVrijgave.length === 1 ? "zij" : "geen ervan"} niet als levering.
+          </p>
+          <ul className="list-disc pl-6">
+            {beeld.wachtOpVrijgave.map((l) => (
+              <li key={l.id}>
+                <Link href={`${basis}/leveringen/${l.id}`} className="break-all">
+                  {l.bestandsnaam}
+                </Link>{" "}
+                (ontvangen {moment(l.ontvangenOp)}, {statusTekst(l.status).toLowerCase()})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {beeld.kaarten.length === 0 ? (
         <p>Er zijn nog geen gemeenten aan deze berichtgever gekoppeld. Neem contact op met het CBS.</p>
       ) : (

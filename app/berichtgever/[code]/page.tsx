@@ -4,12 +4,14 @@ import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
 import { huidigStatistiekjaar } from "@/lib/kalender";
 import { kwartaalbeeld, recenteLeveringen } from "@/lib/leveringen/data";
 import { Kwartaalkaarten, Kwartaalmatrix } from "./Kwartaalbeeld";
-import { GeldtLabel, StatusLabel } from "./leveringen/StatusLabel";
+import { GeldtLabel, ProefLabel, StatusLabel } from "./leveringen/StatusLabel";
 import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
 import { Tabel } from "@/app/components/Tabel";
+import { Formulier, Vinkje } from "@/app/components/Formulier";
+import { stelVrijgaveInActie } from "@/lib/leveringen/vrijgave-acties";
 
 export const metadata = { title: "Berichtgever" };
 
@@ -67,6 +69,7 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
                   <>
                     <StatusLabel status={l.status} />
                     {beeld.geldend.has(l.id) && <GeldtLabel />}
+                    <ProefLabel proef={l.proef} />
                   </>
                 ),
               },
@@ -87,6 +90,27 @@ export default async function BerichtgeverHome({ params }: { params: Promise<{ c
           )}
         </p>
       </section>
+
+      {heeftRecht(actor, "vrijgaveInstellen") && (
+        <section aria-labelledby="vrijgave-titel" className="mb-10">
+          <h2 id="vrijgave-titel" className="mb-3 text-2xl font-semibold">
+            Vrijgave van uploads
+          </h2>
+          <p className="mb-4 max-w-3xl">
+            {b.vrijgaveVereist
+              ? "Uploads van back-upgebruikers en via API-tokens worden direct gecontroleerd, maar tellen pas als levering wanneer de contactpersoon ze vrijgeeft."
+              : "Uploads van back-upgebruikers en via API-tokens tellen direct als levering."}
+          </p>
+          <Formulier actie={stelVrijgaveInActie} knop="Opslaan" voorvoegsel="vrijgave" verborgen={{ code: b.code }}>
+            <Vinkje
+              naam="vrijgaveVereist"
+              label="Uploads van back-upgebruikers en API-tokens wachten op mijn vrijgave"
+              hint="U ziet wachtende uploads bovenaan deze pagina en krijgt een e-mail zodra er een gecontroleerd is."
+              standaard={b.vrijgaveVereist}
+            />
+          </Formulier>
+        </section>
+      )}
 
       <section aria-labelledby="contact-titel">
         <h2 id="contact-titel" className="mb-3 text-2xl font-semibold">

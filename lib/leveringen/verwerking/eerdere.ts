@@ -28,6 +28,8 @@ export async function laadEerdereLeveringen(
       aanleveringId: { not: behalveAanleveringId },
       gemeentecode: kop.gemeentecode,
       status: "VERWERKT",
+      // A proeflevering was never delivered: the next quarter is not compared with it.
+      proef: null,
       bestandVerwijderdOp: null,
       opslagSleutel: { not: null },
       OR: [

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { zetMailInWachtrij } from "@/lib/mail/wachtrij";
 import type { LeveringResultaat } from "@/lib/swi/controle";
 import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
+import type { Proef } from "@/lib/generated/prisma/enums";
 import { portaalUrl } from "@/lib/http/adres";
 
 export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
@@ -118,6 +119,7 @@ export async function schrijfAfgekeurd(
               statistiekjaar: levering.statistiekjaar,
               statistiekkwartaal: levering.statistiekkwartaal,
               status: "VERWERKT",
+              proef: null,
             },
             orderBy: { ontvangenOp: "desc" },
             select: { id: true, bestandsnaam: true, ontvangenOp: true },
@@ -152,10 +154,11 @@ export async function schrijfAfgekeurd(
 /** Accepted: spiegelrapport, file signals, counts, the signaleringslijst when there are person signals, herlevering. */
 export async function schrijfVerwerkt(
   omgeving: SchrijfOmgeving,
-  levering: { id: string; bestandsnaam: string; ontvangenOp: Date },
+  levering: { id: string; bestandsnaam: string; ontvangenOp: Date; proef?: Proef | null },
   r: LeveringResultaat & { kop: LeveringKop },
   lijst: Signaleringsbestanden | null,
 ): Promise<boolean> {
+  const proef = levering.proef ?? null;
   const { db, boss, berichtgever } = omgeving;
   const kop = r.kop;
   return db.$transaction(async (tx) => {
@@ -192,7 +195,8 @@ export async function schrijfVerwerkt(
         },
       });
     }
-    const vervangen = await markeerHerlevering(tx, berichtgever.id, kop, levering);
+    // A proeflevering replaces nothing: the delivery that counts stays until it is released.
+    const vervangen = proef ? [] : await markeerHerlevering(tx, berichtgever.id, kop, levering);
     await tx.auditLog.create({
       data: {
         actie: "levering.verwerkt",
@@ -204,26 +208,39 @@ export async function schrijfVerwerkt(
           aantalSignalen: r.signals.length,
           bestandSignalen: r.fileSignals.length,
           vervangt: vervangen,
+          proef,
         },
       },
     });
 
     const gegevens = { bestandsnaam: levering.bestandsnaam, ...over(kop, omgeving) };
     const basis = `/berichtgever/${berichtgever.code}/leveringen/${levering.id}`;
-    await zetMailInWachtrij(
-      {
-        berichtgeverId: berichtgever.id,
-        sjabloon: "levering-verwerkt",
-        parameters: {
-          ...gegevens,
-          aantalPersonen: r.aantalPersonen,
-          aantalSignalen: r.signals.length,
-          url: portaalUrl(`${basis}/spiegelrapport`),
-          vervangt: vervangen.length,
+    if (proef) {
+      // Only a link: the contact person reads what it is, and releases it, in the portal.
+      await zetMailInWachtrij(
+        {
+          berichtgeverId: berichtgever.id,
+          sjabloon: "proef-gecontroleerd",
+          parameters: { wachtOpVrijgave: proef === "WACHT_OP_VRIJGAVE", url: portaalUrl(basis) },
         },
-      },
-      { tx, boss },
-    );
+        { tx, boss },
+      );
+    } else {
+      await zetMailInWachtrij(
+        {
+          berichtgeverId: berichtgever.id,
+          sjabloon: "levering-verwerkt",
+          parameters: {
+            ...gegevens,
+            aantalPersonen: r.aantalPersonen,
+            aantalSignalen: r.signals.length,
+            url: portaalUrl(`${basis}/spiegelrapport`),
+            vervangt: vervangen.length,
+          },
+        },
+        { tx, boss },
+      );
+    }
     if (lijst) {
       await zetMailInWachtrij(
         {
@@ -262,6 +279,7 @@ async function markeerHerlevering(
       statistiekjaar: kop.statistiekjaar,
       statistiekkwartaal: kop.statistiekkwartaal,
       status: "VERWERKT",
+      proef: null,
     },
     orderBy: [{ ontvangenOp: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: { id: true },

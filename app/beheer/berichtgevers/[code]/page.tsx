@@ -12,6 +12,7 @@ import {
   GemeentenSectie,
   HistorieSectie,
   StatusSectie,
+  VrijgaveSectie,
 } from "./secties";
 
 export const metadata = { title: "Berichtgever" };
@@ -68,6 +69,8 @@ export default async function BerichtgeverBeheer({
       <GemeentenSectie b={b} jaar={jaar} />
 
       <GegevensSectie b={b} jaar={jaar} />
+
+      <VrijgaveSectie b={b} jaar={jaar} />
 
       <HistorieSectie b={b} jaar={jaar} />
 

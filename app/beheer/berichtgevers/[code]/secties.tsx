@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { Formulier, Tekstveld } from "@/app/components/Formulier";
+import { Formulier, Tekstveld, Vinkje } from "@/app/components/Formulier";
 import { Gegevenslijst, Sectie } from "@/app/components/Sectie";
 import type { berichtgeverDetail } from "@/lib/beheer/berichtgevers";
 import {
   activeerBerichtgeverActie,
   beeindigGemeenteActie,
   deactiveerBerichtgeverActie,
+  stelVrijgaveInBeheerActie,
   verwijderBackupActie,
   voegBackupToeActie,
   voegGemeenteToeActie,
@@ -259,6 +260,27 @@ export function GegevensSectie({ b }: Props) {
           </Formulier>
         </div>
       </details>
+    </Sectie>
+  );
+}
+
+export function VrijgaveSectie({ b }: Props) {
+  return (
+    <Sectie id="vrijgave" titel="Vrijgave van uploads">
+      <p className="mb-4 max-w-3xl">
+        {b.vrijgaveVereist
+          ? "Uploads van back-upgebruikers en via API-tokens wachten op vrijgave door de contactpersoon."
+          : "Uploads van back-upgebruikers en via API-tokens tellen direct als levering."}{" "}
+        De contactpersoon kan dit ook zelf instellen.
+      </p>
+      <Formulier actie={stelVrijgaveInBeheerActie} knop="Opslaan" voorvoegsel="vrijgave" verborgen={{ code: b.code }}>
+        <Vinkje
+          naam="vrijgaveVereist"
+          label="Uploads van back-upgebruikers en API-tokens wachten op vrijgave door de contactpersoon"
+          hint="Ze worden wel direct gecontroleerd; de contactpersoon ziet ze op de startpagina en krijgt een e-mail."
+          standaard={b.vrijgaveVereist}
+        />
+      </Formulier>
     </Sectie>
   );
 }

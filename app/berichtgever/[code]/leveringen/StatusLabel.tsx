@@ -35,3 +35,17 @@ export function GeldtLabel() {
     </span>
   );
 }
+
+/** Marks a file that was checked without counting as a delivery (yet). */
+export function ProefLabel({ proef }: { proef: string | null }) {
+  if (!proef) return null;
+  return (
+    <span
+      className="ml-2 inline-block whitespace-nowrap border-2 border-hemel-donker px-2 text-sm font-semibold text-hemel-donker"
+      data-proef={proef}
+    >
+      <span aria-hidden="true">◇ </span>
+      {proef === "WACHT_OP_VRIJGAVE" ? "Wacht op vrijgave" : "Proeflevering"}
+    </span>
+  );
+}

@@ -6,7 +6,7 @@ import { AANLEVERSTAAT_TEKST, type AanleverBeoordeling } from "@/lib/leveringen/
 import { leveringenOverzicht, type LeveringRij } from "@/lib/leveringen/data";
 import { kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "./LiveStatus";
-import { GeldtLabel, StatusLabel } from "./StatusLabel";
+import { GeldtLabel, ProefLabel, StatusLabel } from "./StatusLabel";
 import { geldendeLevering } from "@/lib/leveringen/kwartaalstand";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
@@ -182,6 +182,7 @@ function LeveringLijst({
           </Link>
           <StatusLabel status={l.status} />
           {l.id === geldendId && <GeldtLabel />}
+          <ProefLabel proef={l.proef} />
           <span className="text-sm text-grijs-5">
             ontvangen {moment(l.ontvangenOp)}
             {metKwartaal && l.gemeentecode

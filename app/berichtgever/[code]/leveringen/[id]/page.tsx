@@ -6,11 +6,14 @@ import { isPrefetch } from "@/lib/prefetch";
 import { foutenPagina, leveringVoorActor, type LeveringKort, type TijdlijnItem } from "@/lib/leveringen/data";
 import { grootteTekst, kwartaalTekst } from "@/lib/leveringen/weergave";
 import { LiveStatus } from "../LiveStatus";
-import { GeldtLabel, StatusLabel } from "../StatusLabel";
+import { GeldtLabel, ProefLabel, StatusLabel } from "../StatusLabel";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
 import { voorPagina } from "@/lib/http/pagina";
 import { moment, aantal, getal } from "@/lib/swi/opmaak";
 import { Gegevenslijst } from "@/app/components/Sectie";
+import { Formulier } from "@/app/components/Formulier";
+import { magVrijgeven, PROEF_BEWAARDAGEN, PROEF_TEKST, proefVerlooptOp } from "@/lib/leveringen/vrijgave";
+import { geefVrijActie } from "@/lib/leveringen/vrijgave-acties";
 
 export const metadata = { title: "Levering" };
 
@@ -21,7 +24,7 @@ export default async function LeveringDetailPagina({
   searchParams,
 }: {
   params: Promise<{ code: string; id: string }>;
-  searchParams: Promise<{ pagina?: string; toon?: string }>;
+  searchParams: Promise<{ pagina?: string; toon?: string; vrijgegeven?: string }>;
 }) {
   const { code, id } = await params;
   const zoek = await searchParams;
@@ -48,6 +51,7 @@ export default async function LeveringDetailPagina({
       <p className="mb-4" data-testid="levering-status">
         Status: <StatusLabel status={l.status} />
         {l.geldend?.id === l.id && <GeldtLabel />}
+        <ProefLabel proef={l.proef} />
       </p>
       {l.geldend && l.geldend.id !== l.id && (
         <p className="mb-4 max-w-3xl border-l-4 border-groen bg-grijs-1 p-3" data-testid="geldend-elders">
@@ -56,6 +60,34 @@ export default async function LeveringDetailPagina({
           ontvangen {moment(l.geldend.ontvangenOp)}.
         </p>
       )}
+      {l.proef ? (
+        <section
+          aria-labelledby="proef-titel"
+          className="mb-6 max-w-3xl border-l-4 border-hemel-donker bg-grijs-1 p-3"
+          data-testid="proef"
+        >
+          <h2 id="proef-titel" className="mb-2 text-xl font-semibold">
+            {PROEF_TEKST[l.proef]}
+          </h2>
+          <p className="mb-3">
+            Dit bestand is {l.status === "VERWERKT" ? "gecontroleerd" : "ontvangen"} maar telt niet als levering: het
+            CBS ziet het niet en het wordt op {moment(proefVerlooptOp(l.ontvangenOp))} verwijderd ({PROEF_BEWAARDAGEN}{" "}
+            dagen na ontvangst), tenzij de contactpersoon het vrijgeeft. Bij vrijgeven geldt het moment van vrijgeven
+            als ontvangstdatum (ook voor de controle op te laat leveren) en wordt het bestand opnieuw gecontroleerd.
+          </p>
+          {magVrijgeven(actor, l) ? (
+            <Formulier actie={geefVrijActie} knop="Vrijgeven als levering" verborgen={{ code, leveringId: l.id }} />
+          ) : l.status === "VERWERKT" && !heeftRecht(actor, "vrijgeven") ? (
+            <p className="text-grijs-5">Alleen de contactpersoon kan dit bestand vrijgeven als levering.</p>
+          ) : null}
+        </section>
+      ) : null}
+      {zoek.vrijgegeven && l.vrijgegevenOp ? (
+        <p className="mb-4 max-w-3xl border-l-8 border-groen bg-grijs-1 p-3 font-semibold" role="status">
+          Vrijgegeven als levering op {moment(l.vrijgegevenOp)}. Het bestand wordt nu gecontroleerd met die datum als
+          ontvangstdatum.
+        </p>
+      ) : null}
       <LiveStatus leveringen={[{ id: l.id, bestandsnaam: l.bestandsnaam, status: l.status }]} />
 
       {l.vervangenDoor ? (

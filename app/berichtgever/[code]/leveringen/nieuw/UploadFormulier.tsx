@@ -47,6 +47,7 @@ export function UploadFormulier({
   const [bezig, setBezig] = useState(false);
   const [sleepActief, setSleepActief] = useState(false);
   const [aankondiging, setAankondiging] = useState("");
+  const [proef, setProef] = useState(false);
   const invoer = useRef<HTMLInputElement>(null);
 
   const werkBij = (sleutel: string, wijziging: Partial<Item>) =>
@@ -72,6 +73,7 @@ export function UploadFormulier({
     try {
       const r = await uploadBestand(item.bestand, {
         berichtgeverCode: code,
+        proef,
         sessie: item.sessie,
         opSessie: (sessie) => werkBij(item.sleutel, { sessie }),
         opVoortgang: (v: UploadVoortgang) =>
@@ -207,6 +209,29 @@ export function UploadFormulier({
           </ul>
         </section>
       ) : null}
+
+      <div className="mb-6 flex max-w-3xl items-start gap-3">
+        <input
+          id="proef"
+          name="proef"
+          type="checkbox"
+          checked={proef}
+          disabled={bezig}
+          onChange={(e) => setProef(e.target.checked)}
+          aria-describedby="proef-hint"
+          className="mt-1 h-6 w-6"
+        />
+        <div>
+          <label htmlFor="proef" className="font-semibold">
+            Alleen controleren (proeflevering)
+          </label>
+          <p id="proef-hint" className="text-grijs-5">
+            U krijgt de volledige controle, het spiegelrapport en de signaleringslijst, maar het bestand telt niet als
+            levering en het CBS ziet het niet. Na 14 dagen wordt het verwijderd, tenzij de contactpersoon het vrijgeeft
+            als levering.
+          </p>
+        </div>
+      </div>
 
       <p className="mb-6 flex flex-wrap gap-4">
         <button type="submit" className="knop" disabled={bezig} aria-disabled={bezig}>
