@@ -54,6 +54,8 @@ export const RECHTEN = {
   statusBekijken: ["CBS", "CONTACTPERSOON", "BACKUP"],
   persoonsgegevensDownloaden: ["CBS", "CONTACTPERSOON"],
   tokensBeheren: ["CBS", "CONTACTPERSOON"],
+  // The berichtgever's own word on its data: not CBS staff on its behalf.
+  signalenBeantwoorden: ["CONTACTPERSOON"],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;
@@ -66,6 +68,7 @@ export const WEIGERING: Record<Recht, string> = {
   persoonsgegevensDownloaden:
     "Alleen de contactpersoon van de berichtgever kan persoonsgegevens downloaden of inzien, omdat ze BSN's bevatten.",
   tokensBeheren: "Alleen de contactpersoon van de berichtgever kan API-tokens beheren.",
+  signalenBeantwoorden: "Alleen de contactpersoon van de berichtgever kan signalen beantwoorden.",
 };
 
 export function heeftRecht(actor: Actor, recht: Recht): boolean {

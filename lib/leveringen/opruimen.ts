@@ -2,10 +2,13 @@
  * The purge (job "opruimen": hourly, and once when the worker starts). Everything is found by a
  * query on dates, not by timers, so a purge that did not run for a while (downtime) catches up
  * in one run:
- * - signaleringslijsten past verlooptOp (14 days): both files deleted from storage, verwijderdOp set;
+ * - signaleringslijsten past verlooptOp (14 days): both files deleted from storage, the stored
+ *   signals' content (BSN, values) emptied, verwijderdOp set; what stays of a signal is its keyed
+ *   hash, rule and response (lib/leveringen/signalen.ts);
  * - uploads past SWI_BEWAARTERMIJN_UPLOAD_DAGEN (default 400: long enough for the comparisons with
  *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
- *   rows deleted, because error messages may quote BSNs;
+ *   rows deleted, because error messages may quote BSNs, and likewise the texts of the responses to
+ *   its signals (explanation, question, answer);
  * - upload sessions abandoned for more than 24 hours, with their parts.
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
  *
@@ -60,7 +63,10 @@ async function verwijderVerlopenSignaleringslijsten(opslag: Opslag, nu: Date): P
     for (const lijst of lijsten) {
       await opslag.verwijder(lijst.csvSleutel);
       await opslag.verwijder(lijst.xlsxSleutel);
-      await db.signaleringslijst.update({ where: { id: lijst.id }, data: { verwijderdOp: nu } });
+      await db.$transaction([
+        db.leveringSignaal.updateMany({ where: { leveringId: lijst.leveringId }, data: { inhoud: null } }),
+        db.signaleringslijst.update({ where: { id: lijst.id }, data: { verwijderdOp: nu } }),
+      ]);
       await schrijfAudit({
         actor: null,
         actie: "signaleringslijst.verwijderd",
@@ -91,6 +97,10 @@ async function verwijderOudeUploads(opslag: Opslag, nu: Date): Promise<number> {
       if (a.opslagSleutel) await opslag.verwijder(a.opslagSleutel);
       await db.$transaction([
         db.leveringFout.deleteMany({ where: { levering: { aanleveringId: a.id } } }),
+        db.leveringSignaal.updateMany({
+          where: { levering: { aanleveringId: a.id } },
+          data: { inhoud: null, toelichting: null, antwoord: null },
+        }),
         db.levering.updateMany({ where: { aanleveringId: a.id }, data: { bestandVerwijderdOp: nu } }),
         db.aanlevering.update({ where: { id: a.id }, data: { bestandVerwijderdOp: nu } }),
       ]);

@@ -24,6 +24,7 @@ import { csvTekst, veiligeCel } from "./tabel";
 import { regel } from "./regels";
 import type { BestandSignaal, Datum, LeveringKop, RegelCode, Severity, Signaal } from "./types";
 import { moment, swiDatum } from "./opmaak";
+import { isGemarkeerd, vorigKwartaalTekst, type VorigKwartaal } from "./signaalsleutel";
 
 export interface SignaleringslijstInvoer {
   fileName: string;
@@ -40,6 +41,12 @@ export interface SignaleringslijstInvoer {
   beschikbaarTot?: Date;
   /** The description of a rule code; default: the rule catalogue's `omschrijving`. */
   omschrijvingRegel?: (code: RegelCode) => string;
+  /**
+   * The same signal in the previous quarter's list, when the portal knows it. Given, the list gets
+   * the column "Vorig kwartaal" and a signal that was to be corrected ("wordt hersteld") but is here
+   * again comes first.
+   */
+  vorigKwartaal?: (s: Signaal) => VorigKwartaal | undefined;
 }
 
 export const KOLOMMEN = [
@@ -52,6 +59,9 @@ export const KOLOMMEN = [
   "Toelichting",
   "Wat te doen",
 ] as const;
+export const KOLOM_VORIG_KWARTAAL = "Vorig kwartaal";
+/** The signal's number in the portal, where it is answered (only in the portal's lists). */
+export const KOLOM_NR = "Nr";
 export const KOLOMMEN_BESTAND = ["Regel", "Omschrijving regel", "Ernst", "Toelichting", "Wat te doen"] as const;
 
 /** What each column means, for the Toelichting sheet and for the portal next to the CSV. */
@@ -75,6 +85,16 @@ export const toelichtingKolommen: ReadonlyArray<readonly [kolom: string, beteken
   ],
 ];
 
+export const toelichtingVorigKwartaal = [
+  KOLOM_VORIG_KWARTAAL,
+  "Of hetzelfde signaal (zelfde persoon, regel en waarden) ook vorig kwartaal op de lijst stond, en wat u toen antwoordde. Signalen die u toen met 'wordt hersteld' beantwoordde en die er nog steeds zijn, staan bovenaan. Signalen die u met 'klopt' beantwoordde, komen niet terug.",
+] as const;
+
+export const toelichtingNr = [
+  KOLOM_NR,
+  "Nummer van het signaal in het portaal, waar u op de pagina van de signaleringslijst per signaal kunt reageren.",
+] as const;
+
 export interface SignaalRij {
   bsn: string;
   kenmerken: string;
@@ -84,6 +104,9 @@ export interface SignaalRij {
   ernst: Severity;
   toelichting: string;
   watTeDoen: string;
+  /** Only with `vorigKwartaal`: "" when the signal is new. */
+  vorigKwartaal?: string;
+  gemarkeerd?: boolean;
 }
 
 export interface BestandRij {
@@ -119,9 +142,35 @@ export function vergelijkSignalen(a: Signaal, b: Signaal): number {
 }
 
 /** Person-level rows in the order of vergelijkSignalen. */
-export function signaalRijen(invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel">): SignaalRij[] {
+export function signaalRijen(
+  invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel" | "vorigKwartaal">,
+): SignaalRij[] {
+  return geordendeSignalen(invoer).map(({ rij }) => rij);
+}
+
+/**
+ * The signals with their rows, in the list's order: by vergelijkSignalen, with (when the previous
+ * quarter is known) the flagged ones first. The portal numbers its stored signals by this order.
+ */
+export function geordendeSignalen(
+  invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel" | "vorigKwartaal">,
+): { signaal: Signaal; rij: SignaalRij }[] {
   const omschrijving = invoer.omschrijvingRegel ?? standaardOmschrijving;
-  return [...invoer.signals].sort(vergelijkSignalen).map((s) => ({
+  const vorig = invoer.vorigKwartaal;
+  const gesorteerd = [...invoer.signals].sort(vergelijkSignalen);
+  const geordend = vorig
+    ? [...gesorteerd.filter((s) => isGemarkeerd(vorig(s))), ...gesorteerd.filter((s) => !isGemarkeerd(vorig(s)))]
+    : gesorteerd;
+  return geordend.map((s) => ({ signaal: s, rij: rijVan(s, omschrijving, vorig) }));
+}
+
+function rijVan(
+  s: Signaal,
+  omschrijving: (code: RegelCode) => string,
+  vorig: SignaleringslijstInvoer["vorigKwartaal"],
+): SignaalRij {
+  const v = vorig?.(s);
+  return {
     bsn: s.bsn,
     kenmerken: [...s.kenmerken].sort((x, y) => x - y).join(", "),
     waarden: s.waarden,
@@ -130,7 +179,8 @@ export function signaalRijen(invoer: Pick<SignaleringslijstInvoer, "signals" | "
     ernst: s.severity,
     toelichting: s.message,
     watTeDoen: s.advies,
-  }));
+    ...(vorig ? { vorigKwartaal: vorigKwartaalTekst(v), gemarkeerd: isGemarkeerd(v) } : {}),
+  };
 }
 
 export function bestandRijen(invoer: Pick<SignaleringslijstInvoer, "fileSignals" | "omschrijvingRegel">): BestandRij[] {
@@ -150,11 +200,32 @@ export { zonderFormule } from "./tabel";
 
 /** The CSV: UTF-8 BOM, `;`, CRLF; file-level signals first (empty BSN), then the person rows. */
 export function signaleringslijstCsv(invoer: SignaleringslijstInvoer): string {
-  const rijen: string[][] = [[...KOLOMMEN]];
+  const metVorig = invoer.vorigKwartaal !== undefined;
+  const rijen: string[][] = [metVorig ? [...KOLOMMEN, KOLOM_VORIG_KWARTAAL, KOLOM_NR] : [...KOLOMMEN]];
   for (const r of bestandRijen(invoer))
-    rijen.push(["", "", "", r.regel, r.omschrijvingRegel, r.ernst, r.toelichting, r.watTeDoen]);
-  for (const r of signaalRijen(invoer)) {
-    rijen.push([r.bsn, r.kenmerken, r.waarden, r.regel, r.omschrijvingRegel, r.ernst, r.toelichting, r.watTeDoen]);
+    rijen.push([
+      "",
+      "",
+      "",
+      r.regel,
+      r.omschrijvingRegel,
+      r.ernst,
+      r.toelichting,
+      r.watTeDoen,
+      ...(metVorig ? ["", ""] : []),
+    ]);
+  for (const [i, r] of signaalRijen(invoer).entries()) {
+    rijen.push([
+      r.bsn,
+      r.kenmerken,
+      r.waarden,
+      r.regel,
+      r.omschrijvingRegel,
+      r.ernst,
+      r.toelichting,
+      r.watTeDoen,
+      ...(metVorig ? [r.vorigKwartaal ?? "", String(i + 1)] : []),
+    ]);
   }
   return csvTekst(rijen, { aanhalen: /^\d+$/ });
 }
@@ -182,12 +253,19 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
     { header: "Ernst", key: "ernst", width: 14 },
     { header: "Toelichting", key: "toelichting", width: 70 },
     { header: "Wat te doen", key: "watTeDoen", width: 70 },
+    ...(invoer.vorigKwartaal
+      ? [
+          { header: KOLOM_VORIG_KWARTAAL, key: "vorigKwartaal", width: 40 },
+          { header: KOLOM_NR, key: "nr", width: 8 },
+        ]
+      : []),
   ];
-  for (const r of personen) {
-    const rij = signalen.addRow(veiligeRij(r));
+  for (const [i, { gemarkeerd, ...r }] of personen.entries()) {
+    const rij = signalen.addRow({ ...veiligeRij(r), ...(invoer.vorigKwartaal ? { nr: i + 1 } : {}) });
     rij.getCell("ernst").fill = { type: "pattern", pattern: "solid", fgColor: { argb: ERNST_KLEUR[r.ernst] } };
+    if (gemarkeerd) rij.getCell("vorigKwartaal").font = { bold: true };
   }
-  opmaakKop(signalen, KOLOMMEN.length);
+  opmaakKop(signalen, KOLOMMEN.length + (invoer.vorigKwartaal ? 2 : 0));
 
   const bestandBlad = wb.addWorksheet("Bestandssignalen", { views: [{ state: "frozen", ySplit: 1 }] });
   bestandBlad.columns = [
@@ -252,6 +330,8 @@ function schrijfToelichting(
   blad.addRow([]);
   const kolomKop = blad.addRow(["Kolom", "Betekenis"]);
   kolomKop.font = { bold: true };
-  for (const [kolom, betekenis] of toelichtingKolommen)
-    blad.addRow([kolom, betekenis]).getCell(2).alignment = { wrapText: true };
+  const kolommen = invoer.vorigKwartaal
+    ? [...toelichtingKolommen, toelichtingVorigKwartaal, toelichtingNr]
+    : toelichtingKolommen;
+  for (const [kolom, betekenis] of kolommen) blad.addRow([kolom, betekenis]).getCell(2).alignment = { wrapText: true };
 }

@@ -12,6 +12,7 @@ import { zetMailInWachtrij } from "@/lib/mail/wachtrij";
 import type { LeveringResultaat } from "@/lib/swi/controle";
 import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
 import { portaalUrl } from "@/lib/http/adres";
+import type { NieuwSignaal } from "@/lib/leveringen/signalen";
 
 export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
 
@@ -28,6 +29,8 @@ export interface Signaleringsbestanden {
   aangemaaktOp: Date;
   verlooptOp: Date;
   aantalSignalen: number;
+  /** The list's person-level signals, to be answered in the portal. */
+  signalen: NieuwSignaal[];
 }
 
 const TRANSACTIE = { timeout: 120_000, maxWait: 60_000 };
@@ -42,6 +45,7 @@ async function neemOver(tx: Prisma.TransactionClient, leveringId: string): Promi
 
 async function wisEerdereUitkomst(tx: Prisma.TransactionClient, leveringId: string): Promise<void> {
   await tx.leveringFout.deleteMany({ where: { leveringId } });
+  await tx.leveringSignaal.deleteMany({ where: { leveringId } });
   await tx.signaleringslijst.deleteMany({ where: { leveringId } });
 }
 
@@ -190,6 +194,9 @@ export async function schrijfVerwerkt(
           xlsxSleutel: lijst.xlsxSleutel,
           aantalSignalen: lijst.aantalSignalen,
         },
+      });
+      await tx.leveringSignaal.createMany({
+        data: lijst.signalen.map((s) => ({ ...s, leveringId: levering.id, berichtgeverId: berichtgever.id })),
       });
     }
     const vervangen = await markeerHerlevering(tx, berichtgever.id, kop, levering);
