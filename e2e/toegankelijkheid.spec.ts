@@ -44,7 +44,7 @@ test("pagina's van een contactpersoon", async ({ page }) => {
 
 test("pagina's van CBS-medewerkers", async ({ page }) => {
   await logInAls(page, CBS_BEHEER);
-  for (const pad of ["/beheer", "/berichtgever/0363"]) {
+  for (const pad of ["/beheer", "/berichtgever/0363", "/beheer/signalen", "/beheer/signalen?open=1"]) {
     await controleer(page, pad);
   }
 });

@@ -15,6 +15,7 @@ import { beheerWelkomMail } from "./beheer-welkom";
 import { beheerContactpersoonGewijzigdMail } from "./beheer-contactpersoon-gewijzigd";
 import { beheerHerinneringMail } from "./beheer-herinnering";
 import { beheerCampagneMail } from "./beheer-campagne";
+import { berichtNieuwMail } from "./bericht-nieuw";
 
 export interface GerenderdeMail {
   onderwerp: string;
@@ -34,6 +35,7 @@ export const SJABLONEN = {
   "beheer-contactpersoon-gewijzigd": beheerContactpersoonGewijzigdMail,
   "beheer-herinnering": beheerHerinneringMail,
   "beheer-campagne": beheerCampagneMail,
+  "bericht-nieuw": berichtNieuwMail,
 } satisfies Record<string, Sjabloon>;
 
 export type SjabloonNaam = keyof typeof SJABLONEN;

@@ -56,6 +56,8 @@ export const RECHTEN = {
   tokensBeheren: ["CBS", "CONTACTPERSOON"],
   // The berichtgever's own word on its data: not CBS staff on its behalf.
   signalenBeantwoorden: ["CONTACTPERSOON"],
+  // Messages may quote BSNs: the same people as the person-level downloads.
+  berichten: ["CBS", "CONTACTPERSOON"],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;
@@ -69,6 +71,8 @@ export const WEIGERING: Record<Recht, string> = {
     "Alleen de contactpersoon van de berichtgever kan persoonsgegevens downloaden of inzien, omdat ze BSN's bevatten.",
   tokensBeheren: "Alleen de contactpersoon van de berichtgever kan API-tokens beheren.",
   signalenBeantwoorden: "Alleen de contactpersoon van de berichtgever kan signalen beantwoorden.",
+  berichten:
+    "Alleen de contactpersoon van de berichtgever kan berichten lezen en versturen, omdat ze BSN's kunnen bevatten.",
 };
 
 export function heeftRecht(actor: Actor, recht: Recht): boolean {

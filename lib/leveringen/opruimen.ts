@@ -9,7 +9,8 @@
  *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
  *   rows deleted, because error messages may quote BSNs, and likewise the texts of the responses to
  *   its signals (explanation, question, answer);
- * - upload sessions abandoned for more than 24 hours, with their parts.
+ * - upload sessions abandoned for more than 24 hours, with their parts;
+ * - secure messages past SWI_BEWAARTERMIJN_BERICHT_DAGEN (default 400), lib/berichten/berichten.ts.
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
  *
  * Removing a list or an upload is an audit entry (actor: the system; details: ids, file name and
@@ -22,6 +23,7 @@ import { getDb } from "@/lib/db/client";
 import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
 import { verwijderUploadSessie } from "./uploadsessie";
+import { verwijderOudeBerichten } from "@/lib/berichten/berichten";
 
 const DAG = 24 * 3600 * 1000;
 const PER_KEER = 200;
@@ -38,6 +40,7 @@ export interface OpruimResultaat {
   signaleringslijsten: number;
   uploads: number;
   uploadSessies: number;
+  berichten: number;
 }
 
 export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } = {}): Promise<OpruimResultaat> {
@@ -46,6 +49,7 @@ export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } 
     signaleringslijsten: await verwijderVerlopenSignaleringslijsten(opslag, nu),
     uploads: await verwijderOudeUploads(opslag, nu),
     uploadSessies: await verwijderVerlatenUploadSessies(opslag, nu),
+    berichten: await verwijderOudeBerichten(nu),
   };
 }
 

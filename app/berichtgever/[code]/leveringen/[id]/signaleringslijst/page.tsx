@@ -37,6 +37,12 @@ export default async function SignaleringslijstPagina({
       </nav>
       <h1 className="mb-2 text-3xl font-bold">Signaleringslijst</h1>
       <p className="mb-6 break-all text-grijs-5">Levering {s.levering.bestandsnaam}</p>
+      {heeftRecht(actor, "berichten") && (
+        <p className="mb-6">
+          <Link href={`${basis}/berichten?levering=${s.levering.id}`}>Berichten over deze levering</Link> (beveiligd, u
+          mag er een BSN in noemen)
+        </p>
+      )}
 
       <p className="mb-4 max-w-3xl">
         De signaleringslijst noemt per persoon (BSN) de gegevens die bij de statistische controle opvielen:{" "}
