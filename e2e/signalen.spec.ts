@@ -3,17 +3,19 @@
  * signaleringslijst, CBS staff see the responses, and the next quarter's list leaves out what was
  * answered "klopt" and flags a "wordt hersteld" that came back; once the list expired the database
  * holds no BSN for its signals. Berichtgever 0363, quarters 2026 K1 and K2, which no other spec
- * delivers.
+ * delivers. And secure messages: one quoting a BSN reaches CBS staff, its mail does not carry it,
+ * and another berichtgever's users get 404 on it.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import PgBoss from "pg-boss";
 import { herhaaldeSignalen } from "../lib/swi/testhulp/herhaalde-signalen";
 import { CBS_BEHEER, CONTACT_0153, CONTACT_0363, logInAls } from "./support/auth";
 import { e2eDatabaseUrl, metDatabase } from "./support/db";
+import { bekendeMails, wachtOpMail } from "./support/smtp";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,6 +29,12 @@ const bestanden = herhaaldeSignalen({
   kwartaal: 1,
   seed: "e2e-signalen",
 });
+
+/** A second person at the same time: axe needs a page of its own context. */
+async function nieuwePagina(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL });
+  return ctx.newPage();
+}
 
 async function toegankelijk(page: Page, wat: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -83,6 +91,8 @@ let tweede = "";
 
 test("een signaal met 'klopt' komt het volgende kwartaal niet terug, 'wordt hersteld' staat gemarkeerd bovenaan", async ({
   page,
+  browser,
+  baseURL,
 }) => {
   test.setTimeout(300_000);
   await logInAls(page, CONTACT_0363);
@@ -103,7 +113,7 @@ test("een signaal met 'klopt' komt het volgende kwartaal niet terug, 'wordt hers
   await toegankelijk(page, "signaleringslijst met reacties");
 
   // Staff see it per berichtgever and per rule.
-  const cbs = await page.context().browser()!.newPage();
+  const cbs = await nieuwePagina(browser, baseURL);
   await logInAls(cbs, CBS_BEHEER);
   await cbs.goto("/beheer/signalen?berichtgever=0363");
   await expect(cbs.getByRole("table", { name: "Reacties per berichtgever" })).toContainText("0363");
@@ -112,7 +122,7 @@ test("een signaal met 'klopt' komt het volgende kwartaal niet terug, 'wordt hers
     "De einddatum is echt zo vastgelegd.",
   );
   await toegankelijk(cbs, "/beheer/signalen");
-  await cbs.close();
+  await cbs.context().close();
 
   // The next quarter, with the same persons and values.
   tweede = await leverAan(page, bestanden.tweede);
@@ -187,4 +197,48 @@ test("na het verlopen van de lijst staat er geen BSN van de signalen meer in de 
     return uit;
   });
   expect(gevonden).toEqual([]);
+});
+
+test("een bericht met een BSN bereikt het CBS, de e-mail noemt het BSN niet, een andere berichtgever krijgt 404", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const pad = `/berichtgever/0363/berichten?levering=${eerste}`;
+  const tekst = `Bij BSN ${bestanden.bsnP10} klopt het signaal P10 toch niet?`;
+  const contact = await nieuwePagina(browser, baseURL);
+  await logInAls(contact, CONTACT_0363);
+  await contact.goto(`/berichtgever/0363/leveringen/${eerste}/signaleringslijst`);
+  await contact.getByRole("link", { name: "Berichten over deze levering" }).click();
+  await expect(contact).toHaveURL(new RegExp(`/berichtgever/0363/berichten\\?levering=${eerste}$`));
+  const bekend = await bekendeMails();
+  await contact.getByLabel("Nieuw bericht").fill(tekst);
+  await contact.getByRole("button", { name: "Bericht versturen" }).click();
+  await expect(contact.getByRole("status")).toHaveText("Uw bericht is verstuurd.");
+  await expect(contact.locator("[data-bericht]")).toContainText(tekst);
+  await toegankelijk(contact, "berichten van een levering");
+  await contact.context().close();
+
+  const mail = await wachtOpMail(CBS_BEHEER, bekend, 60_000, (m) => m.tekst.includes("/berichten?levering="));
+  for (const deel of [mail.onderwerp, mail.tekst, mail.html]) {
+    expect(deel).not.toContain(bestanden.bsnP10);
+    expect(deel).not.toMatch(/(?<!\d)\d{9}(?!\d)/);
+  }
+  expect(mail.tekst).toContain(`${baseURL}${pad}`);
+
+  const cbs = await nieuwePagina(browser, baseURL);
+  await logInAls(cbs, CBS_BEHEER);
+  await cbs.goto("/beheer/berichten");
+  await expect(cbs.getByRole("table", { name: /Gesprekken/ })).toContainText(bestanden.eerste.bestandsnaam);
+  await toegankelijk(cbs, "/beheer/berichten");
+  await cbs.goto(pad);
+  await expect(cbs.locator("[data-bericht]")).toContainText(tekst);
+  await cbs.context().close();
+
+  const ander = await nieuwePagina(browser, baseURL);
+  await logInAls(ander, CONTACT_0153);
+  expect((await ander.goto(pad))?.status()).toBe(404);
+  expect((await ander.goto(`/berichtgever/0153/berichten?levering=${eerste}`))?.status()).toBe(404);
+  expect(await ander.content()).not.toContain(bestanden.bsnP10);
+  await ander.context().close();
 });

@@ -37,14 +37,26 @@ test("het inlogformulier met een fout", async ({ page }) => {
 
 test("pagina's van een contactpersoon", async ({ page }) => {
   await logInAls(page, CONTACT_0153);
-  for (const pad of ["/berichtgever/0153", "/uitloggen", "/beheer", "/berichtgever/0363"]) {
+  for (const pad of [
+    "/berichtgever/0153",
+    "/uitloggen",
+    "/beheer",
+    "/berichtgever/0363",
+    "/berichtgever/0153/berichten",
+  ]) {
     await controleer(page, pad);
   }
 });
 
 test("pagina's van CBS-medewerkers", async ({ page }) => {
   await logInAls(page, CBS_BEHEER);
-  for (const pad of ["/beheer", "/berichtgever/0363", "/beheer/signalen", "/beheer/signalen?open=1"]) {
+  for (const pad of [
+    "/beheer",
+    "/berichtgever/0363",
+    "/beheer/signalen",
+    "/beheer/signalen?open=1",
+    "/beheer/berichten",
+  ]) {
     await controleer(page, pad);
   }
 });
