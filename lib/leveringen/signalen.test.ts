@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ActieFout } from "@/lib/acties/context";
 import { voerActieUit } from "@/lib/acties/context";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
@@ -8,7 +10,13 @@ import { leveringOpslag } from "./opslag";
 import { registreerAanlevering } from "./ontvangst";
 import { ruimOp } from "./opruimen";
 import { alsStroom, contactpersoonVan, maakPijplijnOmgeving, type PijplijnOmgeving } from "./pijplijn.testhulp";
-import { beantwoordSignaal, beantwoordVraag, signaalOverzicht, signalenVanLevering } from "./signalen";
+import {
+  beantwoordSignaal,
+  beantwoordVraag,
+  signaalOverzicht,
+  signalenVanLevering,
+  verwerkReactiebestand,
+} from "./signalen";
 import { verwerkAanlevering } from "./verwerking";
 
 let omg: PijplijnOmgeving;
@@ -42,11 +50,13 @@ async function leverEnVerwerk(b: { bestandsnaam: string; xml: string }): Promise
   return r.leveringen[0]!.id;
 }
 
-async function leesCsv(leveringId: string): Promise<string> {
+async function leesBestand(sleutel: string): Promise<Buffer> {
   const delen: Buffer[] = [];
-  for await (const d of await leveringOpslag().lees(`signaleringslijsten/${leveringId}.csv`)) delen.push(d as Buffer);
-  return Buffer.concat(delen).toString("utf8");
+  for await (const d of await leveringOpslag().lees(sleutel)) delen.push(d as Buffer);
+  return Buffer.concat(delen);
 }
+const leesCsv = async (leveringId: string) =>
+  (await leesBestand(`signaleringslijsten/${leveringId}.csv`)).toString("utf8");
 
 const signaalMet = async (leveringId: string, regel: string) => {
   const p = await signalenVanLevering(contact, leveringId);
@@ -139,6 +149,36 @@ describe("answering signals", () => {
     expect(regels[0]).toMatch(/;Vorig kwartaal;Nr$/);
     const eersteSignaal = regels.find((r) => r.includes(bestanden.bsnP10))!;
     expect(eersteSignaal).toMatch(/wordt hersteld \(niet hersteld\)";"1"$/);
+  });
+
+  it("takes the responses filled in on the downloaded XLSX, all or nothing", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await leesBestand(`signaleringslijsten/${tweede}.xlsx`)) as unknown as ArrayBuffer);
+    const blad = wb.getWorksheet("Signalen")!;
+    const kop = (blad.getRow(1).values as unknown[]).slice(1);
+    expect(kop.slice(-4)).toEqual(["Vorig kwartaal", "Nr", "Reactie", "Toelichting reactie"]);
+    const kol = (naam: string) => kop.indexOf(naam) + 1;
+    const rij = blad.getRow(2);
+    expect(rij.getCell(kol("Nr")).value).toBe(1);
+    rij.getCell(kol("Reactie")).value = "vraag aan CBS";
+    rij.getCell(kol("Toelichting reactie")).value = "Waarom weer?";
+    const metFout = wb.getWorksheet("Signalen")!.getRow(3);
+    if (metFout.getCell(kol("Nr")).value) {
+      metFout.getCell(kol("Reactie")).value = "misschien";
+      const fout = await voerActieUit(contact, async (ctx) =>
+        verwerkReactiebestand(ctx, { leveringId: tweede, xlsx: Buffer.from(await wb.xlsx.writeBuffer()) }),
+      ).catch((e: unknown) => e);
+      expect(fout).toBeInstanceOf(ActieFout);
+      expect((fout as ActieFout).message).toContain('Rij 3: "misschien" is geen reactie');
+      expect((await signaalMet(tweede, "P10")).reactie).toBeNull();
+      metFout.getCell(kol("Reactie")).value = null;
+    }
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    await expect(
+      voerActieUit(ander, (ctx) => verwerkReactiebestand(ctx, { leveringId: tweede, xlsx })),
+    ).rejects.toBeInstanceOf(NietGevonden);
+    expect(await voerActieUit(contact, (ctx) => verwerkReactiebestand(ctx, { leveringId: tweede, xlsx }))).toBe(1);
+    expect(await signaalMet(tweede, "P10")).toMatchObject({ reactie: "VRAAG", toelichting: "Waarom weer?" });
   });
 
   it("after the list expired the database holds no BSN for its signals, only the keyed hash and the response", async () => {

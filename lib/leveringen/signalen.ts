@@ -30,7 +30,7 @@ import { NietGevonden } from "@/lib/http/fouten";
 import { signaalHmacSleutels } from "@/lib/storage/signaalsleutels";
 import { tekstkluisUitOmgeving } from "@/lib/storage/tekstkluis";
 import { regel as regelUitCatalogus } from "@/lib/swi/regels";
-import { geordendeSignalen } from "@/lib/swi/signaleringslijst";
+import { geordendeSignalen, leesIngevuldeReacties } from "@/lib/swi/signaleringslijst";
 import { signaalSleutel, type SignaalReactieSoort, type VorigKwartaal } from "@/lib/swi/signaalsleutel";
 import type { LeveringKop, RegelCode, Signaal } from "@/lib/swi/types";
 import { maskeerBsns } from "./foutberichten";
@@ -296,6 +296,70 @@ export async function beantwoordSignaal(ctx: ActieContext, input: z.output<typeo
     berichtgeverId: s.berichtgeverId,
     details: { leveringId: s.leveringId, nr: s.volgnummer, regel: s.regel, reactie: input.reactie },
   });
+}
+
+/** Next's limit for a server action's body (1 MB by default) is the real bound; this says it in Dutch. */
+const MAX_REACTIEBESTAND = 1024 * 1024;
+
+export const reactiebestandSchema = z.object({
+  leveringId: z.string().min(1).max(64),
+  bestand: z
+    .instanceof(File, { message: "Kies het ingevulde Excel-bestand" })
+    .refine((f) => f.size > 0, "Kies het ingevulde Excel-bestand; het gekozen bestand is leeg")
+    .refine(
+      (f) => f.size <= MAX_REACTIEBESTAND,
+      "Het bestand is groter dan 1 MB; reageer dan per signaal op deze pagina",
+    ),
+});
+
+/**
+ * The responses filled in on the downloaded XLSX, uploaded back: all or nothing, so a file with a
+ * mistake changes nothing and the person fixes it and uploads again. The file is read in memory and
+ * not kept (it holds BSNs). Returns how many responses were recorded.
+ */
+export async function verwerkReactiebestand(
+  ctx: ActieContext,
+  input: { leveringId: string; xlsx: Buffer },
+): Promise<number> {
+  const l = await ctx.tx.levering.findFirst({
+    where: { id: input.leveringId, ...tenantFilter(ctx.actor) },
+    select: { id: true, berichtgeverId: true },
+  });
+  if (!l) throw new NietGevonden();
+  const { reacties, fouten } = await leesIngevuldeReacties(input.xlsx);
+  const signalen = await ctx.tx.leveringSignaal.findMany({
+    where: { leveringId: l.id, volgnummer: { in: reacties.map((r) => r.nr) } },
+    select: { id: true, volgnummer: true },
+  });
+  const perNr = new Map(signalen.map((s) => [s.volgnummer, s.id]));
+  for (const r of reacties) if (!perNr.has(r.nr)) fouten.push(`Nr ${r.nr} is geen signaal van deze levering.`);
+  if (fouten.length > 0) {
+    const meer = fouten.length > 5 ? ` En nog ${fouten.length - 5} meer.` : "";
+    throw new ActieFout("bestand", `Er is niets opgeslagen. ${fouten.slice(0, 5).join(" ")}${meer}`);
+  }
+  if (reacties.length === 0) throw new ActieFout("bestand", "Er is in de kolom Reactie niets ingevuld.");
+  const k = kluis();
+  for (const r of reacties) {
+    const id = perNr.get(r.nr)!;
+    await ctx.tx.leveringSignaal.update({
+      where: { id },
+      data: {
+        reactie: r.reactie,
+        toelichting: r.toelichting ? k.versleutel(r.toelichting, tekstContext(id)) : null,
+        reactieDoor: ctx.actor.naam,
+        reactieOp: ctx.nu,
+        ...(r.reactie === "VRAAG" ? { geslotenOp: null } : {}),
+      },
+    });
+  }
+  ctx.audit({
+    actie: "signaal.reacties-geupload",
+    doelType: "levering",
+    doelId: l.id,
+    berichtgeverId: l.berichtgeverId,
+    details: { aantal: reacties.length },
+  });
+  return reacties.length;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,13 @@ import { csvTekst, veiligeCel } from "./tabel";
 import { regel } from "./regels";
 import type { BestandSignaal, Datum, LeveringKop, RegelCode, Severity, Signaal } from "./types";
 import { moment, swiDatum } from "./opmaak";
-import { isGemarkeerd, vorigKwartaalTekst, type VorigKwartaal } from "./signaalsleutel";
+import {
+  isGemarkeerd,
+  REACTIE_TEKST,
+  vorigKwartaalTekst,
+  type SignaalReactieSoort,
+  type VorigKwartaal,
+} from "./signaalsleutel";
 
 export interface SignaleringslijstInvoer {
   fileName: string;
@@ -62,6 +68,9 @@ export const KOLOMMEN = [
 export const KOLOM_VORIG_KWARTAAL = "Vorig kwartaal";
 /** The signal's number in the portal, where it is answered (only in the portal's lists). */
 export const KOLOM_NR = "Nr";
+/** To fill in and upload back to the portal (XLSX only): the response and its explanation. */
+export const KOLOM_REACTIE = "Reactie";
+export const KOLOM_TOELICHTING_REACTIE = "Toelichting reactie";
 export const KOLOMMEN_BESTAND = ["Regel", "Omschrijving regel", "Ernst", "Toelichting", "Wat te doen"] as const;
 
 /** What each column means, for the Toelichting sheet and for the portal next to the CSV. */
@@ -93,6 +102,14 @@ export const toelichtingVorigKwartaal = [
 export const toelichtingNr = [
   KOLOM_NR,
   "Nummer van het signaal in het portaal, waar u op de pagina van de signaleringslijst per signaal kunt reageren.",
+] as const;
+
+export const toelichtingReactie = [
+  [
+    KOLOM_REACTIE,
+    "Vul in: klopt, wordt hersteld of vraag aan CBS, en upload het bestand op de pagina van de signaleringslijst. U kunt ook per signaal reageren in het portaal.",
+  ],
+  [KOLOM_TOELICHTING_REACTIE, "Waarom het signaal klopt, of uw vraag aan het CBS. Nodig bij klopt en bij een vraag."],
 ] as const;
 
 export interface SignaalRij {
@@ -257,6 +274,8 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
       ? [
           { header: KOLOM_VORIG_KWARTAAL, key: "vorigKwartaal", width: 40 },
           { header: KOLOM_NR, key: "nr", width: 8 },
+          { header: KOLOM_REACTIE, key: "reactie", width: 18 },
+          { header: KOLOM_TOELICHTING_REACTIE, key: "toelichtingReactie", width: 50 },
         ]
       : []),
   ];
@@ -264,8 +283,15 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
     const rij = signalen.addRow({ ...veiligeRij(r), ...(invoer.vorigKwartaal ? { nr: i + 1 } : {}) });
     rij.getCell("ernst").fill = { type: "pattern", pattern: "solid", fgColor: { argb: ERNST_KLEUR[r.ernst] } };
     if (gemarkeerd) rij.getCell("vorigKwartaal").font = { bold: true };
+    if (invoer.vorigKwartaal) {
+      rij.getCell("reactie").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${Object.values(REACTIE_TEKST).join(",")}"`],
+      };
+    }
   }
-  opmaakKop(signalen, KOLOMMEN.length + (invoer.vorigKwartaal ? 2 : 0));
+  opmaakKop(signalen, KOLOMMEN.length + (invoer.vorigKwartaal ? 4 : 0));
 
   const bestandBlad = wb.addWorksheet("Bestandssignalen", { views: [{ state: "frozen", ySplit: 1 }] });
   bestandBlad.columns = [
@@ -331,7 +357,81 @@ function schrijfToelichting(
   const kolomKop = blad.addRow(["Kolom", "Betekenis"]);
   kolomKop.font = { bold: true };
   const kolommen = invoer.vorigKwartaal
-    ? [...toelichtingKolommen, toelichtingVorigKwartaal, toelichtingNr]
+    ? [...toelichtingKolommen, toelichtingVorigKwartaal, toelichtingNr, ...toelichtingReactie]
     : toelichtingKolommen;
   for (const [kolom, betekenis] of kolommen) blad.addRow([kolom, betekenis]).getCell(2).alignment = { wrapText: true };
+}
+
+export interface IngevuldeReactie {
+  nr: number;
+  reactie: SignaalReactieSoort;
+  toelichting: string;
+}
+
+export interface GelezenReacties {
+  reacties: IngevuldeReactie[];
+  /** Dutch, one per row that could not be read: "Rij 5: …". */
+  fouten: string[];
+}
+
+const REACTIE_UIT_TEKST = new Map<string, SignaalReactieSoort>([
+  ...Object.entries(REACTIE_TEKST).map(
+    ([soort, tekst]) => [tekst.toLowerCase(), soort as SignaalReactieSoort] as const,
+  ),
+  ["vraag", "VRAAG"],
+  ["hersteld", "WORDT_HERSTELD"],
+]);
+
+function celTekst(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
+  if (typeof v === "object" && "result" in v) return String(v.result ?? "");
+  if (typeof v === "object" && "text" in v) return String(v.text);
+  return String(v);
+}
+
+/**
+ * The responses filled in on the sheet Signalen of a signaleringslijst the portal made (the columns
+ * Nr, Reactie and Toelichting reactie, found by their header). Rows without a response are skipped.
+ */
+export async function leesIngevuldeReacties(xlsx: Buffer): Promise<GelezenReacties> {
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  } catch {
+    return { reacties: [], fouten: ["Het bestand is geen Excel-bestand (XLSX)."] };
+  }
+  const blad = wb.getWorksheet("Signalen");
+  if (!blad) return { reacties: [], fouten: ["Het bestand heeft geen tabblad Signalen."] };
+  const kop = new Map<string, number>();
+  blad.getRow(1).eachCell((c, n) => kop.set(celTekst(c.value).trim(), n));
+  const [nrKol, reactieKol, toelichtingKol] = [KOLOM_NR, KOLOM_REACTIE, KOLOM_TOELICHTING_REACTIE].map((k) =>
+    kop.get(k),
+  );
+  if (!nrKol || !reactieKol || !toelichtingKol) {
+    return {
+      reacties: [],
+      fouten: [
+        `Het tabblad Signalen mist de kolommen ${KOLOM_NR}, ${KOLOM_REACTIE} en ${KOLOM_TOELICHTING_REACTIE}: gebruik de signaleringslijst die het portaal voor deze levering maakte.`,
+      ],
+    };
+  }
+  const reacties: IngevuldeReactie[] = [];
+  const fouten: string[] = [];
+  blad.eachRow((rij, n) => {
+    if (n === 1) return;
+    const reactieTekst = celTekst(rij.getCell(reactieKol).value).trim();
+    if (reactieTekst === "") return;
+    const nr = Number(celTekst(rij.getCell(nrKol).value).trim());
+    const reactie = REACTIE_UIT_TEKST.get(reactieTekst.toLowerCase());
+    const toelichting = celTekst(rij.getCell(toelichtingKol).value).trim();
+    if (!Number.isInteger(nr) || nr < 1) fouten.push(`Rij ${n}: het nummer in de kolom ${KOLOM_NR} ontbreekt.`);
+    else if (!reactie)
+      fouten.push(`Rij ${n}: "${reactieTekst}" is geen reactie; kies klopt, wordt hersteld of vraag aan CBS.`);
+    else if (reactie !== "WORDT_HERSTELD" && toelichting === "")
+      fouten.push(`Rij ${n}: bij ${REACTIE_TEKST[reactie]} hoort een toelichting.`);
+    else reacties.push({ nr, reactie, toelichting });
+  });
+  return { reacties, fouten };
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { SignaalWeergave, SignalenPagina } from "@/lib/leveringen/signalen";
-import { beantwoordSignaalActie } from "@/lib/leveringen/signalen-acties";
+import { beantwoordSignaalActie, uploadReactiesActie } from "@/lib/leveringen/signalen-acties";
 import { REACTIE_TEKST } from "@/lib/swi/signaalsleutel";
-import { Formulier, Keuzeveld, Tekstvak } from "@/app/components/Formulier";
+import { Bestandsveld, Formulier, Keuzeveld, Tekstvak } from "@/app/components/Formulier";
 import { Sectie } from "@/app/components/Sectie";
 import { Tabel } from "@/app/components/Tabel";
 import { aantal, getal, moment } from "@/lib/swi/opmaak";
@@ -78,7 +78,17 @@ function Reactie({ s, magBeantwoorden }: { s: SignaalWeergave; magBeantwoorden: 
   );
 }
 
-export function Signalen({ p, pad, magBeantwoorden }: { p: SignalenPagina; pad: string; magBeantwoorden: boolean }) {
+export function Signalen({
+  p,
+  pad,
+  leveringId,
+  magBeantwoorden,
+}: {
+  p: SignalenPagina;
+  pad: string;
+  leveringId: string;
+  magBeantwoorden: boolean;
+}) {
   return (
     <Sectie id="signalen" titel="Signalen beantwoorden">
       <p className="mb-3 max-w-3xl">
@@ -90,6 +100,31 @@ export function Signalen({ p, pad, magBeantwoorden }: { p: SignalenPagina; pad: 
       <p className="mb-3" data-testid="signalen-stand">
         {aantal(p.beantwoord, "signaal", "signalen")} van {getal(p.totaal)} beantwoord.
       </p>
+      {magBeantwoorden && (
+        <details className="mb-4 max-w-3xl">
+          <summary className="cursor-pointer text-hemel-donker">Reacties invullen in Excel en uploaden</summary>
+          <div className="mt-2">
+            <p className="mb-3">
+              Vul in het gedownloade Excel-bestand op het blad Signalen de kolommen Reactie en Toelichting reactie in en
+              upload het hier. Het bestand wordt alleen gelezen, niet bewaard. Bevat het een fout, dan wordt niets
+              opgeslagen.
+            </p>
+            <Formulier
+              actie={uploadReactiesActie}
+              knop="Reacties uploaden"
+              voorvoegsel="reactiebestand"
+              verborgen={{ leveringId }}
+              className=""
+            >
+              <Bestandsveld
+                naam="bestand"
+                label="Ingevulde signaleringslijst (XLSX, hoogstens 1 MB)"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              />
+            </Formulier>
+          </div>
+        </details>
+      )}
       {!magBeantwoorden && (
         <p className="mb-3 max-w-3xl">Alleen de contactpersoon van de berichtgever kan signalen beantwoorden.</p>
       )}

@@ -97,7 +97,12 @@ export default async function SignaleringslijstPagina({
       )}
 
       {signalen.totaal > 0 && (
-        <Signalen p={signalen} pad={pad} magBeantwoorden={heeftRecht(actor, "signalenBeantwoorden")} />
+        <Signalen
+          p={signalen}
+          pad={pad}
+          leveringId={s.levering.id}
+          magBeantwoorden={heeftRecht(actor, "signalenBeantwoorden")}
+        />
       )}
 
       <section aria-labelledby="kolommen-titel" className="mb-8">
