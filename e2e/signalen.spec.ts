@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import ExcelJS from "exceljs";
 import PgBoss from "pg-boss";
 import { herhaaldeSignalen } from "../lib/swi/testhulp/herhaalde-signalen";
 import { CBS_BEHEER, CONTACT_0153, CONTACT_0363, logInAls } from "./support/auth";
@@ -139,6 +140,26 @@ test("een signaal met 'klopt' komt het volgende kwartaal niet terug, 'wordt hers
   expect(tekst).not.toContain(bestanden.bsnP09);
   const eersteRij = tekst.split("\r\n").find((r) => r.startsWith(`"${bestanden.bsnP10}"`));
   expect(eersteRij).toContain("wordt hersteld (niet hersteld)");
+
+  // The same response through the XLSX: filled in and uploaded back.
+  const xlsx = await page.request.get(`${lijstPad(tweede)}.xlsx`);
+  expect(xlsx.status()).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+  const blad = wb.getWorksheet("Signalen")!;
+  const kop = (blad.getRow(1).values as unknown[]).slice(1);
+  const rij = blad.getRow(2);
+  expect(rij.getCell(kop.indexOf("Nr") + 1).value).toBe(1);
+  rij.getCell(kop.indexOf("Reactie") + 1).value = "vraag aan CBS";
+  rij.getCell(kop.indexOf("Toelichting reactie") + 1).value = "Het is toch hersteld?";
+  const ingevuld = path.join(map, "ingevuld.xlsx");
+  await wb.xlsx.writeFile(ingevuld);
+  await page.getByText("Reacties invullen in Excel en uploaden").click();
+  await page.getByLabel(/Ingevulde signaleringslijst/).setInputFiles(ingevuld);
+  await page.getByRole("button", { name: "Reacties uploaden" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 reactie opgeslagen." })).toBeVisible();
+  await page.reload();
+  await expect(rijMetRegel(page, "P10")).toContainText("Het is toch hersteld?");
 });
 
 test("een andere berichtgever kan de signalen niet zien of beantwoorden", async ({ page }) => {
