@@ -4,7 +4,8 @@
  * instead of a path. The server checks everything again; this only spares the sender an upload
  * that would be refused, and keeps the BSNs in such a file on their own machine.
  */
-import { controleerXml } from "@/lib/swi/intake";
+// From its own module, not lib/swi/intake.ts (its re-exporter), which reads files with node:fs.
+import { controleerXml } from "@/lib/swi/technisch/controleer-xml";
 import { bestandsnaamUitleg, heeftXmlExtensie, heeftZipExtensie } from "@/lib/swi/technisch/bestandsnaam";
 import {
   beoordeelInhoud,

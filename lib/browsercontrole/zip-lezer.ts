@@ -5,7 +5,7 @@
  */
 import { Inflate } from "fflate";
 import type { ZipLidInfo } from "@/lib/swi/technisch/zip-controle";
-import { stukken, type Bron } from "./bron";
+import { LEESBLOK, stukken, type Bron } from "./bron";
 
 export interface LidPositie {
   /** Where the member's local header starts. */
@@ -147,45 +147,55 @@ export async function* lidInhoud(
     if (totaal > lid.uitgepakt) throw new BeschadigdeZip("groter dan opgegeven");
   };
   if (lid.compressiemethode === 0) {
+    // Stored: the bytes as they are.
     for await (const stuk of stukken(bron, begin, eind, undefined, opGelezen)) {
       totaal += stuk.length;
       teVeel();
       yield stuk;
     }
   } else {
+    // Handed on in pieces of about LEESBLOK: the checker's cost per piece then does not count.
     let uit: Uint8Array[] = [];
+    let opgespaard = 0;
     let klaar = false;
     const inflate = new Inflate((data, laatste) => {
+      totaal += data.length;
+      opgespaard += data.length;
       uit.push(data);
       if (laatste) klaar = true;
     });
-    for await (const stuk of stukken(bron, begin, eind, undefined, opGelezen)) {
-      for (let p = 0; p < stuk.length; p += INFLATE_STAP) {
-        try {
-          inflate.push(stuk.subarray(p, p + INFLATE_STAP), false);
-        } catch {
-          throw new BeschadigdeZip("inflate");
-        }
-        for (const data of uit) {
-          totaal += data.length;
-          teVeel();
-          yield data;
-        }
-        uit = [];
-      }
-    }
-    if (!klaar) {
+    const geefDoor = (): Uint8Array => {
+      const stuk = uit.length === 1 ? uit[0]! : samen(uit, opgespaard);
+      uit = [];
+      opgespaard = 0;
+      return stuk;
+    };
+    const duw = (data: Uint8Array, laatste: boolean) => {
       try {
-        inflate.push(new Uint8Array(0), true);
+        inflate.push(data, laatste);
       } catch {
         throw new BeschadigdeZip("inflate");
       }
-      for (const data of uit) {
-        totaal += data.length;
-        teVeel();
-        yield data;
+      teVeel();
+    };
+    for await (const stuk of stukken(bron, begin, eind, undefined, opGelezen)) {
+      for (let p = 0; p < stuk.length; p += INFLATE_STAP) {
+        duw(stuk.subarray(p, p + INFLATE_STAP), false);
+        if (opgespaard >= LEESBLOK) yield geefDoor();
       }
     }
+    if (!klaar) duw(new Uint8Array(0), true);
+    if (opgespaard > 0) yield geefDoor();
   }
   if (totaal !== lid.uitgepakt) throw new BeschadigdeZip("andere grootte dan opgegeven");
+}
+
+function samen(delen: readonly Uint8Array[], lengte: number): Uint8Array {
+  const uit = new Uint8Array(lengte);
+  let p = 0;
+  for (const d of delen) {
+    uit.set(d, p);
+    p += d.length;
+  }
+  return uit;
 }
