@@ -22,7 +22,8 @@ export function blobBron(blob: Blob): Bron {
 
 /**
  * The bytes [vanaf, tot) in slices of at most `blok`; `opGelezen` hears the position after each,
- * for the progress bar.
+ * for the progress bar. The next slice is already being read while the caller works on this one:
+ * in a browser every read of a chosen file is a round trip to the browser process.
  */
 export async function* stukken(
   bron: Bron,
@@ -31,10 +32,19 @@ export async function* stukken(
   blok = LEESBLOK,
   opGelezen?: (positie: number) => void,
 ): AsyncGenerator<Uint8Array> {
-  for (let p = vanaf; p < tot; p += blok) {
-    const eind = Math.min(tot, p + blok);
-    const stuk = await bron.lees(p, eind);
-    opGelezen?.(eind);
-    yield stuk;
+  const lees = (p: number) =>
+    p < tot ? { eind: Math.min(tot, p + blok), data: bron.lees(p, Math.min(tot, p + blok)) } : null;
+  let volgende = lees(vanaf);
+  try {
+    while (volgende !== null) {
+      const huidig = volgende;
+      const stuk = await huidig.data;
+      volgende = lees(huidig.eind);
+      opGelezen?.(huidig.eind);
+      yield stuk;
+    }
+  } finally {
+    // Stopped early: the read ahead is not wanted, and its failure must not go unhandled.
+    volgende?.data.catch(() => {});
   }
 }
