@@ -12,6 +12,8 @@ const config = [
       "**/*.tmp.ts",
       "**/*.tmp.mts",
       "node_modules/**",
+      // Built from lib/browsercontrole by scripts/bouw-browsercontrole.ts.
+      "public/browsercontrole/**",
       "var/**",
       "lib/generated/**",
       "bench/out/**",

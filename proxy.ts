@@ -48,6 +48,9 @@ function csp(nonce: string): string {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The upload page's check runs in a Web Worker from /browsercontrole/; 'strict-dynamic' above
+    // would otherwise refuse it (workers fall back to script-src, and no nonce reaches a worker).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -37,11 +37,25 @@ function zip(pad: string, leden: { naam: string; inhoud: string }[]): Promise<vo
   });
 }
 
-/** Chooses files with the file input, starts the upload and waits until each is received. */
-async function upload(page: Page, bestanden: string[]): Promise<void> {
+/**
+ * Chooses files with the file input, waits for the check in the browser, starts the upload and
+ * waits until each is received. `tochUploaden`: the files are ones the browser check refuses, sent
+ * anyway (each with its own "Toch uploaden"), to see what the server says.
+ */
+async function upload(page: Page, bestanden: string[], { tochUploaden = false } = {}): Promise<void> {
   await page.goto("/berichtgever/0153/leveringen/nieuw");
   await page.getByLabel("Bestanden (XML of zip)").setInputFiles(bestanden);
-  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(page.getByTestId("lokale-voortgang")).toHaveCount(0, { timeout: 30_000 });
+  if (tochUploaden) {
+    for (const b of bestanden) {
+      const regel = page.locator(`[data-bestand="${path.basename(b)}"]`);
+      await regel.getByRole("button", { name: /^Toch uploaden/ }).click();
+      await expect(regel.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 30_000 });
+    }
+  } else {
+    await expect(page.locator('[data-uitslag="afgekeurd"]')).toHaveCount(0);
+    await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  }
   for (const b of bestanden) {
     await expect(page.locator(`[data-bestand="${path.basename(b)}"] [data-testid="upload-staat"]`)).toHaveText(
       "Ontvangen",
@@ -227,7 +241,7 @@ test("een afgekeurde levering toont haar fouten met regelnummers", async ({ page
   fs.writeFileSync(pad, fout.xml());
 
   await logInAls(page, CONTACT_0153);
-  await upload(page, [pad]);
+  await upload(page, [pad], { tochUploaden: true });
   const id = await leveringId(page, fout.bestandsnaam);
   await page.getByRole("link", { name: fout.bestandsnaam, exact: true }).click();
   await expect(page.getByTestId("levering-status").locator("[data-status]")).toHaveAttribute(
@@ -321,16 +335,21 @@ test("een herlevering vervangt de eerdere levering; een verkeerde naam wordt met
     [tweede.bestandsnaam, tweede.xml()] as const,
   );
   await page.getByTestId("sleepvak").dispatchEvent("drop", { dataTransfer: sleep });
-  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(page.getByTestId("lokale-voortgang")).toHaveCount(0, { timeout: 30_000 });
+  // The browser refuses the wrongly named file, so only the herlevering is sent …
   const verkeerd = page.locator('[data-bestand="SWI_0363_0153_20262.XML"]');
-  await expect(verkeerd.getByTestId("upload-staat")).toHaveText("Geweigerd");
-  await expect(verkeerd.getByTestId("verwachte-naam")).toHaveText("SWI_0153_0153_20262.XML");
+  await expect(verkeerd.getByTestId("upload-staat")).toHaveText("Wordt afgekeurd; niet verzonden");
+  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
   await expect(page.locator(`[data-bestand="${tweede.bestandsnaam}"] [data-testid="upload-staat"]`)).toHaveText(
     "Ontvangen",
     {
       timeout: 30_000,
     },
   );
+  // … and sent anyway, the server refuses it at once, naming the file it expected.
+  await verkeerd.getByRole("button", { name: /^Toch uploaden/ }).click();
+  await expect(verkeerd.getByTestId("upload-staat")).toHaveText("Geweigerd");
+  await expect(verkeerd.getByTestId("verwachte-naam")).toHaveText("SWI_0153_0153_20262.XML");
   const tweedeId = await leveringId(page, tweede.bestandsnaam);
   expect(tweedeId).not.toBe(eersteId);
 

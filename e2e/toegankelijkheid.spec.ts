@@ -2,6 +2,7 @@ import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { CBS_BEHEER, CONTACT_0153, logInAls } from "./support/auth";
 import { SPIEGEL_IDS, zaaiSpiegelwereld } from "./support/spiegelwereld";
+import { genereerLevering } from "../lib/swi/testhulp/generator";
 
 /** WCAG 2.1 AA: axe may find nothing serious or critical on any page. */
 async function controleer(page: Page, pad: string) {
@@ -74,4 +75,25 @@ test("pagina's van CBS-medewerkers", async ({ page }) => {
   ]) {
     await controleer(page, pad);
   }
+});
+
+test("de uploadpagina met de uitslag van de controle in de browser", async ({ page }) => {
+  const goed = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2025,
+    kwartaal: 2,
+    aantalPersonen: 20,
+    seed: "axe-browsercontrole",
+  });
+  await logInAls(page, CONTACT_0153);
+  await page.goto("/berichtgever/0153/leveringen/nieuw");
+  await page.getByLabel("Bestanden (XML of zip)").setInputFiles([
+    { name: goed.bestandsnaam, mimeType: "text/xml", buffer: Buffer.from(goed.xml(), "utf8") },
+    { name: "SWI_0153_0153_20251.XML", mimeType: "text/xml", buffer: Buffer.from("<SWILevering/>") },
+  ]);
+  await expect(page.locator('[data-uitslag="goed"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-uitslag="afgekeurd"]')).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });

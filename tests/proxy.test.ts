@@ -85,6 +85,16 @@ describe("proxy: the session cookie", () => {
   });
 });
 
+describe("proxy: the content security policy", () => {
+  it("lets the upload page start its check's worker from the portal itself, and nothing else", () => {
+    const beleid = proxy(verzoek("/berichtgever/0153/leveringen/nieuw", "GET")).headers.get("content-security-policy")!;
+    const richtlijnen = new Map(beleid.split("; ").map((r) => [r.split(" ")[0], r] as const));
+    expect(richtlijnen.get("worker-src")).toBe("worker-src 'self'");
+    expect(richtlijnen.get("script-src")).toMatch(/^script-src 'self' 'nonce-[^']+' 'strict-dynamic'$/);
+    expect(richtlijnen.get("connect-src")).toBe("connect-src 'self'");
+  });
+});
+
 describe("proxy: which requests it sees", () => {
   const loopt = (url: string, headers: Record<string, string> = {}) =>
     unstable_doesMiddlewareMatch({ config, url, headers });

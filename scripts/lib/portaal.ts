@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { bouwBrowsercontrole } from "../bouw-browsercontrole";
 
 const ROOT = process.cwd();
 const BRONNEN = [
@@ -29,6 +30,8 @@ function nieuwsteWijziging(p: string): number {
 
 /** Builds the production bundle when there is none or the sources changed since. */
 export function zorgVoorBuild(): void {
+  // Always, and apart from Next's build: it takes a fraction of a second and lives in public/.
+  bouwBrowsercontrole();
   const buildId = path.join(ROOT, process.env.SWI_NEXT_DIR || ".next", "BUILD_ID");
   const gebouwd = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const bron = Math.max(...BRONNEN.map((b) => nieuwsteWijziging(path.join(ROOT, b))));

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorSummary, type VeldFout } from "@/app/components/ErrorSummary";
 import {
   uploadBestand,
@@ -12,6 +12,8 @@ import {
   type UploadVoortgang,
 } from "@/lib/leveringen/upload-client";
 import { grootteTekst } from "@/lib/leveringen/weergave";
+import { Browsercontrole, type LokaleUitslag } from "@/lib/browsercontrole/client";
+import { aantal, getal } from "@/lib/swi/opmaak";
 import { controleerNaamVooraf, type NaamBevinding, type Toewijzing } from "@/lib/swi/naamcontrole";
 import type { Datum } from "@/lib/swi/types";
 
@@ -26,6 +28,23 @@ interface Item {
   verwachteNaam?: string;
   sessie?: UploadSessie;
   leveringen?: OntvangenLevering[];
+  /** The technische controle in this browser, before anything is sent. */
+  lokaal: { staat: "bezig"; gelezen: number } | ({ staat: "klaar" } & LokaleUitslag);
+  /** The person chose to send a file the browser check refuses. */
+  tochUploaden?: boolean;
+}
+
+/** The browser check refuses the file (one of its deliveries); such a file is not sent unless asked. */
+function lokaalAfgekeurd(i: Item): boolean {
+  return i.lokaal.staat === "klaar" && i.lokaal.soort === "klaar" && i.lokaal.uitkomsten.some((u) => !u.accepted);
+}
+
+function klaarOmTeVersturen(i: Item): boolean {
+  return (
+    (i.staat === "gekozen" || i.staat === "onderbroken") &&
+    i.lokaal.staat === "klaar" &&
+    (!lokaalAfgekeurd(i) || i.tochUploaden === true)
+  );
 }
 
 function sleutelVan(f: File): string {
@@ -49,21 +68,51 @@ export function UploadFormulier({
   const [aankondiging, setAankondiging] = useState("");
   const [proef, setProef] = useState(false);
   const invoer = useRef<HTMLInputElement>(null);
+  const controle = useRef<Browsercontrole | null>(null);
+
+  useEffect(() => {
+    controle.current = new Browsercontrole();
+    return () => {
+      controle.current?.sluit();
+      controle.current = null;
+    };
+  }, []);
+
+  function controleerLokaal(item: Item) {
+    const c = controle.current ?? (controle.current = new Browsercontrole());
+    void c
+      .controleer(item.bestand, { berichtgevercode: code, toewijzingen, vandaag }, (gelezen) =>
+        werkBij(item.sleutel, { lokaal: { staat: "bezig", gelezen } }),
+      )
+      .then((uitslag) => {
+        werkBij(item.sleutel, { lokaal: { staat: "klaar", ...uitslag } });
+        setAankondiging(uitslagTekst(item.bestand.name, uitslag));
+      });
+  }
 
   const werkBij = (sleutel: string, wijziging: Partial<Item>) =>
     setItems((huidig) => huidig.map((i) => (i.sleutel === sleutel ? { ...i, ...wijziging } : i)));
 
   function voegToe(lijst: FileList | File[] | null) {
     if (!lijst) return;
-    const nieuw = Array.from(lijst);
+    const bekend = new Set(items.map((i) => i.sleutel));
+    const erbij = Array.from(lijst)
+      .filter((f) => !bekend.has(sleutelVan(f)))
+      .map((f): Item => ({
+        sleutel: sleutelVan(f),
+        bestand: f,
+        staat: "gekozen",
+        verzonden: 0,
+        lokaal: { staat: "bezig", gelezen: 0 },
+      }));
     setFouten([]);
-    setItems((huidig) => {
-      const bekend = new Set(huidig.map((i) => i.sleutel));
-      const erbij = nieuw
-        .filter((f) => !bekend.has(sleutelVan(f)))
-        .map((f): Item => ({ sleutel: sleutelVan(f), bestand: f, staat: "gekozen", verzonden: 0 }));
-      return [...huidig, ...erbij];
-    });
+    setItems((huidig) => [...huidig, ...erbij.filter((e) => !huidig.some((i) => i.sleutel === e.sleutel))]);
+    for (const item of erbij) controleerLokaal(item);
+    if (erbij.length > 0) {
+      setAankondiging(
+        `De inhoud van ${aantal(erbij.length, "bestand", "bestanden")} wordt nu in uw browser gecontroleerd; er wordt nog niets verzonden.`,
+      );
+    }
     if (invoer.current) invoer.current.value = "";
   }
 
@@ -127,9 +176,30 @@ export function UploadFormulier({
 
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    const open = items.filter((i) => i.staat === "gekozen" || i.staat === "onderbroken");
-    if (open.length === 0) {
+    const nogTeDoen = items.filter((i) => i.staat === "gekozen" || i.staat === "onderbroken");
+    if (nogTeDoen.length === 0) {
       setFouten([{ veld: "bestanden", bericht: "Kies ten minste één bestand (XML of zip) om te uploaden." }]);
+      return;
+    }
+    if (nogTeDoen.some((i) => i.lokaal.staat === "bezig")) {
+      setFouten([
+        {
+          veld: "bestanden",
+          bericht:
+            "De controle in uw browser is nog niet klaar. Wacht tot die klaar is; daarna kunt u de bestanden uploaden.",
+        },
+      ]);
+      return;
+    }
+    const open = nogTeDoen.filter(klaarOmTeVersturen);
+    if (open.length === 0) {
+      setFouten([
+        {
+          veld: "bestanden",
+          bericht:
+            "Er is niets verzonden: de controle in uw browser keurt de gekozen bestanden af. Verbeter ze en kies ze opnieuw, of kies bij een bestand ‘Toch uploaden’.",
+        },
+      ]);
       return;
     }
     setFouten([]);
@@ -137,7 +207,7 @@ export function UploadFormulier({
   }
 
   const ontvangen = items.some((i) => i.staat === "ontvangen");
-  const open = items.filter((i) => i.staat === "gekozen" || i.staat === "onderbroken").length;
+  const open = items.filter(klaarOmTeVersturen).length;
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -204,6 +274,12 @@ export function UploadFormulier({
                 bezig={bezig}
                 naamcontrole={controleerNaamVooraf(i.bestand.name, { berichtgevercode: code, toewijzingen, vandaag })}
                 verwijder={() => setItems((h) => h.filter((x) => x.sleutel !== i.sleutel))}
+                tochUploaden={() => {
+                  const gekozen = { ...i, tochUploaden: true };
+                  werkBij(i.sleutel, { tochUploaden: true });
+                  setFouten([]);
+                  void verstuur([gekozen]);
+                }}
               />
             ))}
           </ul>
@@ -269,6 +345,7 @@ function BestandRegel({
   bezig,
   naamcontrole,
   verwijder,
+  tochUploaden,
 }: {
   item: Item;
   code: string;
@@ -276,6 +353,7 @@ function BestandRegel({
   /** What the name alone says, checked in the browser as soon as the file is chosen. */
   naamcontrole: readonly NaamBevinding[];
   verwijder: () => void;
+  tochUploaden: () => void;
 }) {
   const totaal = item.bestand.size;
   const procent = totaal > 0 ? Math.floor((item.verzonden / totaal) * 100) : 100;
@@ -292,7 +370,11 @@ function BestandRegel({
         </span>
         <span className="text-sm text-grijs-5">{grootteTekst(totaal)}</span>
         <span className="text-sm font-semibold" data-testid="upload-staat">
-          {STAAT_TEKST[item.staat]}
+          {item.staat === "gekozen" && item.lokaal.staat === "bezig"
+            ? "Wordt in uw browser gecontroleerd"
+            : item.staat === "gekozen" && lokaalAfgekeurd(item) && !item.tochUploaden
+              ? "Wordt afgekeurd; niet verzonden"
+              : STAAT_TEKST[item.staat]}
         </span>
       </p>
       {item.staat !== "gekozen" && item.staat !== "geweigerd" ? (
@@ -334,6 +416,19 @@ function BestandRegel({
           ))}
         </ul>
       ) : null}
+      {item.staat === "gekozen" && item.lokaal.staat === "bezig" ? (
+        <LokaleVoortgang id={id} naam={item.bestand.name} gelezen={item.lokaal.gelezen} totaal={totaal} />
+      ) : null}
+      {item.lokaal.staat === "klaar" && (item.staat === "gekozen" || item.staat === "onderbroken") ? (
+        <LokaleUitslagPaneel
+          id={id}
+          naam={item.bestand.name}
+          uitslag={item.lokaal}
+          tochGekozen={item.tochUploaden === true}
+          kanTochUploaden={!bezig && item.staat === "gekozen"}
+          tochUploaden={tochUploaden}
+        />
+      ) : null}
       {item.melding ? (
         <p className={`mt-1 ${fout ? "font-semibold text-rood" : ""}`} role={fout ? "alert" : undefined}>
           {fout ? <span className="sr-only">Fout: </span> : null}
@@ -360,5 +455,136 @@ function BestandRegel({
         </button>
       ) : null}
     </li>
+  );
+}
+
+function uitslagTekst(naam: string, uitslag: LokaleUitslag): string {
+  if (uitslag.soort === "mislukt") return `De controle van ${naam} in uw browser kon niet worden uitgevoerd.`;
+  const fouten = uitslag.uitkomsten.reduce((n, u) => n + u.errorCount, 0);
+  return fouten === 0
+    ? `${naam}: de controle in uw browser vond geen fouten.`
+    : `${naam} wordt afgekeurd: de controle in uw browser vond ${aantal(fouten, "fout", "fouten")}. Er is niets verzonden.`;
+}
+
+function LokaleVoortgang({ id, naam, gelezen, totaal }: { id: string; naam: string; gelezen: number; totaal: number }) {
+  const procent = totaal > 0 ? Math.floor((gelezen / totaal) * 100) : 0;
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-3" data-testid="lokale-voortgang">
+      <label htmlFor={`${id}-lokaal`} className="text-sm font-semibold">
+        Controle in uw browser <span className="sr-only">van {naam}</span>
+      </label>
+      <progress
+        id={`${id}-lokaal`}
+        max={totaal || 1}
+        value={gelezen}
+        aria-describedby={`${id}-lokaal-procent`}
+        className="h-4 w-64 max-w-full"
+      />
+      <span id={`${id}-lokaal-procent`} className="text-sm">
+        {procent}% gecontroleerd
+      </span>
+    </p>
+  );
+}
+
+/** Shown at most this many failures per delivery on the page; the count says how many there are. */
+const TOON_FOUTEN = 100;
+
+function LokaleUitslagPaneel({
+  id,
+  naam,
+  uitslag,
+  tochGekozen,
+  kanTochUploaden,
+  tochUploaden,
+}: {
+  id: string;
+  naam: string;
+  uitslag: LokaleUitslag;
+  tochGekozen: boolean;
+  kanTochUploaden: boolean;
+  tochUploaden: () => void;
+}) {
+  const paneel = useRef<HTMLDivElement>(null);
+  const afgekeurd = uitslag.soort === "klaar" && uitslag.uitkomsten.some((u) => !u.accepted);
+  useEffect(() => {
+    // As an error summary: the person's attention goes to what stops the upload.
+    if (afgekeurd) paneel.current?.focus();
+  }, [afgekeurd]);
+
+  if (uitslag.soort === "mislukt") {
+    return (
+      <p className="mt-2 border-l-4 border-grijs-5 bg-grijs-1 p-3" data-testid="lokale-uitslag" data-uitslag="mislukt">
+        De controle in uw browser kon voor dit bestand niet worden uitgevoerd. U kunt het gewoon uploaden; na ontvangst
+        wordt het volledig gecontroleerd.
+      </p>
+    );
+  }
+  if (!afgekeurd) {
+    const personen = uitslag.uitkomsten.reduce((n, u) => n + u.aantalPersonen, 0);
+    return (
+      <p className="mt-2 border-l-4 border-groen bg-grijs-1 p-3" data-testid="lokale-uitslag" data-uitslag="goed">
+        <strong>Geen fouten gevonden</strong> in de technische controle
+        {uitslag.uitkomsten.length > 1 ? ` van ${aantal(uitslag.uitkomsten.length, "bestand", "bestanden")}` : ""} (
+        {aantal(personen, "persoon", "personen")}). Deze controle liep in uw browser, op uw eigen computer; na ontvangst
+        controleert de portal alles opnieuw, ook de statistische controle.
+      </p>
+    );
+  }
+  const totaalFouten = uitslag.uitkomsten.reduce((n, u) => n + u.errorCount, 0);
+  return (
+    <div
+      ref={paneel}
+      tabIndex={-1}
+      aria-labelledby={`${id}-uitslag-titel`}
+      className="mt-2 border-4 border-rood p-4"
+      data-testid="lokale-uitslag"
+      data-uitslag="afgekeurd"
+    >
+      <h3 id={`${id}-uitslag-titel`} className="mb-2 text-xl font-bold">
+        Dit bestand wordt afgekeurd <span className="sr-only">({naam})</span>
+      </h3>
+      <p className="mb-2">
+        De controle in uw browser vond {aantal(totaalFouten, "fout", "fouten")}. Deze controle liep op uw eigen
+        computer: er is <strong>niets verzonden</strong>. Verbeter het bestand en kies het daarna opnieuw.
+      </p>
+      {uitslag.uitkomsten
+        .filter((u) => !u.accepted)
+        .map((u) => (
+          <section key={u.fileName} aria-label={`Fouten in ${u.fileName}`} className="mb-2">
+            {uitslag.uitkomsten.length > 1 || u.fileName !== naam ? (
+              <h4 className="font-semibold">{u.fileName}</h4>
+            ) : null}
+            <ul className="list-disc space-y-1 pl-6" data-testid="lokale-fouten">
+              {u.errors.slice(0, TOON_FOUTEN).map((f, n) => (
+                <li key={n} data-regel={f.rule}>
+                  {f.line !== null ? `Regel ${getal(f.line)}: ` : ""}
+                  {f.message} <span className="text-sm">({f.rule})</span>
+                </li>
+              ))}
+            </ul>
+            {u.errorCount > Math.min(u.errors.length, TOON_FOUTEN) ? (
+              <p className="mt-1 text-sm">
+                Hierboven de eerste {getal(Math.min(u.errors.length, TOON_FOUTEN))} van {getal(u.errorCount)} fouten.
+              </p>
+            ) : null}
+          </section>
+        ))}
+      {tochGekozen ? null : (
+        <p className="mt-3">
+          Denkt u dat het bestand toch goed is? Dan kunt u het toch uploaden; de portal controleert het na ontvangst
+          opnieuw en stuurt u de uitkomst.{" "}
+          <button
+            type="button"
+            className="knop-secundair"
+            onClick={tochUploaden}
+            disabled={!kanTochUploaden}
+            aria-disabled={!kanTochUploaden}
+          >
+            Toch uploaden <span className="sr-only">{naam}</span>
+          </button>
+        </p>
+      )}
+    </div>
   );
 }

@@ -29,9 +29,11 @@ export default async function NieuweLeveringPagina({ params }: { params: Promise
       <div className="mb-6 max-w-3xl space-y-2">
         <p>
           Lever per gemeente en kwartaal één XML-bestand aan volgens het <Link href="/formaat">aanleverformaat</Link>,
-          los of samen in een zip-bestand. Zodra u een bestand kiest, controleert deze pagina de naam (gemeente,
-          kwartaal, aanleverperiode); een bestand met een verkeerde naam wordt meteen geweigerd en de inhoud wordt na
-          ontvangst gecontroleerd. U kunt deze pagina daarna sluiten: u krijgt een e-mail met de uitkomst.
+          los of samen in een zip-bestand. Zodra u een bestand kiest, controleert deze pagina het in uw browser, op uw
+          eigen computer: de naam (gemeente, kwartaal, aanleverperiode) en de hele technische controle van de inhoud. Zo
+          ziet u vóór het verzenden of een bestand wordt afgekeurd en waarom; zo’n bestand wordt alleen verzonden als u
+          daar zelf voor kiest. Na ontvangst controleert de portal alles opnieuw, ook de statistische controle. U kunt
+          deze pagina daarna sluiten: u krijgt een e-mail met de uitkomst.
         </p>
         <p>
           Grote bestanden worden in delen verzonden. Valt de verbinding even weg, dan gaat de upload daarna vanzelf

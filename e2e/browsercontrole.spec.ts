@@ -1,0 +1,113 @@
+/**
+ * The upload page checks a chosen file in the browser before anything is sent (issue 14): a file
+ * the technische controle refuses shows its failures and does not reach the server unless the
+ * person chooses "Toch uploaden"; a good zip passes and uploads. What the server received is read
+ * from its database, not from the page.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test, expect } from "@playwright/test";
+import yazl from "yazl";
+import { genereerLevering } from "../lib/swi/testhulp/generator";
+import { vervuil } from "../lib/swi/testhulp/vervuiling";
+import { CONTACT_0153, logInAls } from "./support/auth";
+import { metDatabase } from "./support/db";
+
+const map = fs.mkdtempSync(path.join(os.tmpdir(), "swi-e2e-browsercontrole-"));
+test.afterAll(() => fs.rmSync(map, { recursive: true, force: true }));
+
+/** What the server holds under this file name: upload sessions begun and files received. */
+function opServer(bestandsnaam: string): Promise<{ sessies: number; aanleveringen: number }> {
+  return metDatabase(async (c) => {
+    const s = await c.query("SELECT count(*)::int AS n FROM upload_sessie WHERE bestandsnaam = $1", [bestandsnaam]);
+    const a = await c.query("SELECT count(*)::int AS n FROM aanlevering WHERE bestandsnaam = $1", [bestandsnaam]);
+    return { sessies: s.rows[0].n as number, aanleveringen: a.rows[0].n as number };
+  });
+}
+
+test("een bestand met een T04-fout toont zijn fouten vóór het uploaden en gaat pas weg na ‘Toch uploaden’", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Large enough (~8 MB) that the check takes a moment and its progress bar can be seen.
+  const schoon = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2025,
+    kwartaal: 4,
+    aantalPersonen: 12_000,
+    seed: "e2e-browsercontrole",
+  });
+  const fout = vervuil(schoon, "T04-ongeldige-datum");
+  const pad = path.join(map, fout.bestandsnaam);
+  await fout.schrijfXml(pad);
+
+  await logInAls(page, CONTACT_0153);
+  const verzoeken: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/")) verzoeken.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  await page.goto("/berichtgever/0153/leveringen/nieuw");
+  await expect(page.getByText("controleert deze pagina het in uw browser")).toBeVisible();
+  await page.getByLabel("Bestanden (XML of zip)").setInputFiles(pad);
+
+  const regel = page.locator(`[data-bestand="${fout.bestandsnaam}"]`);
+  const voortgang = page.getByRole("progressbar", { name: /Controle in uw browser/ });
+  await expect(voortgang).toBeVisible();
+  await expect(voortgang).toHaveAttribute("max", String(fs.statSync(pad).size));
+
+  const uitslag = regel.locator('[data-uitslag="afgekeurd"]');
+  await expect(uitslag).toBeVisible({ timeout: 60_000 });
+  await expect(uitslag).toBeFocused();
+  await expect(uitslag.getByRole("heading", { name: /Dit bestand wordt afgekeurd/ })).toBeVisible();
+  await expect(uitslag).toContainText("niets verzonden");
+  const t04 = uitslag.locator('[data-testid="lokale-fouten"] li[data-regel="T04"]');
+  await expect(t04.first()).toContainText(/^Regel \d/);
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Wordt afgekeurd; niet verzonden");
+
+  // Uploading the chosen files sends nothing: the only file is refused.
+  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(page.getByRole("alert", { name: "Er is een probleem" })).toContainText("Er is niets verzonden");
+  await page.waitForTimeout(500);
+  expect(await opServer(fout.bestandsnaam)).toEqual({ sessies: 0, aanleveringen: 0 });
+  expect(verzoeken.filter((v) => v.includes("/api/uploads"))).toEqual([]);
+
+  // The person's own choice: sent anyway, and the server checks it again.
+  await uitslag.getByRole("button", { name: /^Toch uploaden/ }).click();
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 60_000 });
+  expect((await opServer(fout.bestandsnaam)).aanleveringen).toBe(1);
+  expect(verzoeken.some((v) => v.startsWith("POST /api/uploads"))).toBe(true);
+});
+
+test("een goede zip komt door de controle in de browser en wordt geüpload", async ({ page }) => {
+  test.setTimeout(90_000);
+  const levering = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2025,
+    kwartaal: 3,
+    aantalPersonen: 300,
+    seed: "e2e-browsercontrole-zip",
+  });
+  const zipPad = path.join(map, "browsercontrole-2025K3.zip");
+  await new Promise<void>((klaar, fout) => {
+    const z = new yazl.ZipFile();
+    z.addBuffer(Buffer.from(levering.xml(), "utf8"), levering.bestandsnaam);
+    z.end();
+    z.outputStream.pipe(fs.createWriteStream(zipPad)).on("close", klaar).on("error", fout);
+  });
+
+  await logInAls(page, CONTACT_0153);
+  await page.goto("/berichtgever/0153/leveringen/nieuw");
+  await page.getByLabel("Bestanden (XML of zip)").setInputFiles(zipPad);
+  const regel = page.locator('[data-bestand="browsercontrole-2025K3.zip"]');
+  await expect(regel.locator('[data-uitslag="goed"]')).toContainText("Geen fouten gevonden", { timeout: 30_000 });
+  await expect(regel.locator('[data-uitslag="goed"]')).toContainText("in uw browser");
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Klaar om te uploaden");
+  expect(await opServer("browsercontrole-2025K3.zip")).toEqual({ sessies: 0, aanleveringen: 0 });
+
+  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 30_000 });
+  expect((await opServer("browsercontrole-2025K3.zip")).aanleveringen).toBe(1);
+});
