@@ -217,18 +217,22 @@ export class StroomValidator {
   };
 
   private readonly opOpen = (tag: SaxesTagPlain): void => {
+    const attributen = this.heeftAttributen ? tag.attributes : null;
+    this.heeftAttributen = false;
+    this.openTag(tag.name, ALLE_KNOPEN.get(tag.name), attributen, this.parser.line);
+  };
+
+  /**
+   * A start tag. `knoop` is the definition named `naam` (KNOPEN.get(naam)), looked up by the
+   * caller so the byte scanner can find it without making a string of the name.
+   */
+  openTag(naam: string, knoop: Knoop | undefined, attributen: Record<string, string> | null, regel: number): void {
     if (this.overslaan > 0) {
       this.overslaan++;
-      this.heeftAttributen = false;
       return;
     }
-    const naam = tag.name;
-    const regel = this.parser.line;
     const wortel = this.diepte === 0 && this.blad === null;
-    if (this.heeftAttributen) {
-      this.heeftAttributen = false;
-      this.controleerAttributen(tag, wortel, regel);
-    }
+    if (attributen !== null) this.controleerAttributen(naam, attributen, wortel, regel);
     if (naam.includes(":")) {
       const voorvoegsel = `het voorvoegsel ${naam.slice(0, naam.indexOf(":"))}:`;
       return this.slaOver(`ns-el|${naam}`, regel, null, "T02", bericht.namespace(naam, voorvoegsel));
@@ -249,7 +253,6 @@ export class StroomValidator {
       return;
     }
     const ouder = this.stapel[this.diepte - 1]!;
-    const knoop = ALLE_KNOPEN.get(naam);
     if (knoop === undefined) {
       return this.slaOver(
         `onbekend|${ouder.naam}|${naam}`,
@@ -280,7 +283,7 @@ export class StroomValidator {
       );
     }
     this.open(knoop, regel);
-  };
+  }
 
   /** An element that cannot be checked: one (grouped) failure, and its whole subtree is skipped. */
   private slaOver(sleutel: string, regel: number, kenmerk: number | null, code: "T02" | "T03", tekst: string): void {
@@ -359,6 +362,11 @@ export class StroomValidator {
   }
 
   private readonly opTekst = (tekst: string): void => {
+    this.tekst(tekst, this.parser.line);
+  };
+
+  /** Text between tags; `regel` is the line of the `<` that ends it. */
+  tekst(tekst: string, regel: number): void {
     if (this.overslaan > 0) return;
     if (this.blad !== null) {
       if (this.bladTekst.length === 0) this.bladTekst = tekst;
@@ -374,7 +382,7 @@ export class StroomValidator {
         const ouder = this.stapel[d]!;
         this.fouten.voegGegroepeerd(
           `tekst|${ouder.naam}`,
-          this.parser.line,
+          regel,
           null,
           "T03",
           bericht.tekstInGroep(ouder, tekst),
@@ -383,9 +391,10 @@ export class StroomValidator {
         return;
       }
     }
-  };
+  }
 
-  private readonly opSluit = (): void => {
+  /** An end tag (saxes has already matched it with its start tag). */
+  readonly opSluit = (): void => {
     if (this.overslaan > 0) {
       this.overslaan--;
       return;
@@ -520,12 +529,11 @@ export class StroomValidator {
     }
   }
 
-  private controleerAttributen(tag: SaxesTagPlain, wortel: boolean, regel: number): void {
-    const attrs = tag.attributes;
+  private controleerAttributen(element: string, attrs: Record<string, string>, wortel: boolean, regel: number): void {
     if (wortel) this.xsiGebonden = attrs["xmlns:xsi"] === XSI;
     for (const naam of Object.keys(attrs)) {
       const waarde = attrs[naam]!;
-      const sleutel = `ns|${tag.name}|${naam}`;
+      const sleutel = `ns|${element}|${naam}`;
       // ookInXsd follows what xmllint does with the same attribute (measured), so the
       // differential test can compare verdicts.
       if (naam === "xmlns") {
@@ -535,7 +543,7 @@ export class StroomValidator {
           regel,
           null,
           "T02",
-          bericht.namespace(tag.name, `xmlns="${waarde}"`),
+          bericht.namespace(element, `xmlns="${waarde}"`),
           waarde !== "",
         );
       } else if (naam.startsWith("xmlns:")) {
@@ -546,7 +554,7 @@ export class StroomValidator {
             regel,
             null,
             "T02",
-            bericht.namespace(tag.name, `${naam}="${waarde}"`),
+            bericht.namespace(element, `${naam}="${waarde}"`),
             false,
           );
         }
@@ -559,7 +567,7 @@ export class StroomValidator {
           regel,
           null,
           "T02",
-          bericht.namespace(tag.name, `het attribuut ${naam}`),
+          bericht.namespace(element, `het attribuut ${naam}`),
           !xsdNegeert,
         );
       } else if (naam.includes(":")) {
@@ -568,17 +576,17 @@ export class StroomValidator {
           regel,
           null,
           "T02",
-          bericht.namespace(tag.name, `het attribuut ${naam}`),
+          bericht.namespace(element, `het attribuut ${naam}`),
           true,
         );
       } else {
-        const knoop = ALLE_KNOPEN.get(tag.name) ?? null;
+        const knoop = ALLE_KNOPEN.get(element) ?? null;
         this.fouten.voegGegroepeerd(
-          `attr|${tag.name}|${naam}`,
+          `attr|${element}|${naam}`,
           regel,
           knoop?.kenmerk || null,
           "T03",
-          bericht.attribuut(knoop, tag.name, naam),
+          bericht.attribuut(knoop, element, naam),
           true,
         );
       }
