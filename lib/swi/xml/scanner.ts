@@ -90,6 +90,7 @@ export class ByteScanner {
   private begin = true;
   private wortelGesloten = false;
   private rest: Uint8Array | null = null;
+  private werk = new Uint8Array(0);
   private diepte = 0;
   /** Per open element: its definition, or null and its name in `namen`. */
   private readonly knopen: (Knoop | null)[] = new Array<Knoop | null>(MAX_STAPEL).fill(null);
@@ -101,9 +102,12 @@ export class ByteScanner {
   schrijf(stuk: Uint8Array): boolean {
     let data = stuk;
     if (this.rest !== null) {
-      data = new Uint8Array(this.rest.length + stuk.length);
-      data.set(this.rest, 0);
-      data.set(stuk, this.rest.length);
+      // One buffer reused for every chunk: allocating one per chunk kept the collector busy.
+      const lengte = this.rest.length + stuk.length;
+      if (this.werk.length < lengte) this.werk = new Uint8Array(Math.max(lengte, this.werk.length * 2));
+      this.werk.set(this.rest, 0);
+      this.werk.set(stuk, this.rest.length);
+      data = this.werk.subarray(0, lengte);
       this.rest = null;
     }
     if (this.begin) {
@@ -201,8 +205,13 @@ export class ByteScanner {
         if (this.diepte === 0) {
           if (nietWit) return OPGEVEN;
         } else {
-          const boven = this.knopen[this.diepte - 1];
-          if (nietWit || (boven !== null && boven!.soort !== GROEP)) {
+          const boven = this.knopen[this.diepte - 1]!;
+          if (boven !== null && boven.soort !== GROEP) {
+            // A value right before its end tag can be read from the bytes.
+            if (!(j + 1 < n && data[j + 1] === SLASH && v.bladBytes(data, i, j))) {
+              v.tekst(tekstVan(data, i, j, metCr), this.regel);
+            }
+          } else if (nietWit) {
             v.tekst(tekstVan(data, i, j, metCr), this.regel);
           }
         }

@@ -26,6 +26,7 @@ import {
   SOORT_TEKST,
   SOORT_VAST,
   WORTEL,
+  isTekstveld,
   type Knoop,
 } from "./knopen";
 
@@ -87,6 +88,9 @@ export class StroomValidator {
   private bladRegel = 0;
   private bladTekst = "";
   private bladDefect = false;
+  /** The open leaf's value was read from bytes (bladBytes) into bladGetal, already checked. */
+  private bladSnel = false;
+  private bladGetal = 0;
   private bladFoutenBijOpen = 0;
   /**
    * The element closed last. saxes closes a mismatched element (calls opSluit) before it fails, so
@@ -320,6 +324,7 @@ export class StroomValidator {
       this.bladRegel = regel;
       this.bladTekst = "";
       this.bladDefect = false;
+      this.bladSnel = false;
       this.bladFoutenBijOpen = this.fouten.opgeslagen;
       return;
     }
@@ -364,6 +369,52 @@ export class StroomValidator {
   private readonly opTekst = (tekst: string): void => {
     this.tekst(tekst, this.parser.line);
   };
+
+  /**
+   * The byte scanner's shortcut for a leaf value directly followed by its end tag: a valid date,
+   * one-character code or number is taken from the bytes without a string. False when this value
+   * needs the general path (tekst), which then also words any failure.
+   */
+  bladBytes(data: Uint8Array, van: number, tot: number): boolean {
+    const knoop = this.blad;
+    if (knoop === null || this.overslaan > 0 || this.bladSnel || this.bladTekst.length > 0) return false;
+    const lengte = tot - van;
+    let n = 0;
+    switch (knoop.soort) {
+      case DATUM:
+      case GEBOORTEDATUM: {
+        if (lengte !== 8) return false;
+        for (let i = van; i < tot; i++) {
+          const c = data[i]! - 48;
+          if (c < 0 || c > 9) return false;
+          n = n * 10 + c;
+        }
+        if (knoop.soort === GEBOORTEDATUM ? !isGeboortedatum(n) : !isKalenderdatum(n)) return false;
+        break;
+      }
+      case CODE: {
+        const tabel = knoop.codeVanByte;
+        if (tabel === null || lengte !== 1) return false;
+        n = tabel[data[van]!]!;
+        if (n < 0) return false;
+        break;
+      }
+      case CIJFERS: {
+        if (lengte < knoop.minLengte || lengte > knoop.maxLengte || isTekstveld(knoop.veld)) return false;
+        for (let i = van; i < tot; i++) {
+          const c = data[i]! - 48;
+          if (c < 0 || c > 9) return false;
+          n = n * 10 + c;
+        }
+        break;
+      }
+      default:
+        return false;
+    }
+    this.bladSnel = true;
+    this.bladGetal = n;
+    return true;
+  }
 
   /** Text between tags; `regel` is the line of the `<` that ends it. */
   tekst(tekst: string, regel: number): void {
@@ -438,89 +489,97 @@ export class StroomValidator {
     const regel = this.bladRegel;
     const k = knoop.kenmerk;
     let waarde: string | number;
-    switch (knoop.soort) {
-      case DATUM:
-      case GEBOORTEDATUM: {
-        const n = achtCijfers(t);
-        if (n < 0) {
-          this.fouten.voeg(
-            regel,
-            k,
-            "T03",
-            t.length === 0 ? bericht.leeg(knoop) : bericht.geenDatumvorm(knoop, t),
-            true,
-          );
-          return;
+    if (this.bladSnel) waarde = this.bladGetal;
+    else
+      switch (knoop.soort) {
+        case DATUM:
+        case GEBOORTEDATUM: {
+          const n = achtCijfers(t);
+          if (n < 0) {
+            this.fouten.voeg(
+              regel,
+              k,
+              "T03",
+              t.length === 0 ? bericht.leeg(knoop) : bericht.geenDatumvorm(knoop, t),
+              true,
+            );
+            return;
+          }
+          const geboorte = knoop.soort === GEBOORTEDATUM;
+          if (geboorte ? !isGeboortedatum(n) : !isKalenderdatum(n)) {
+            this.fouten.voeg(regel, k, "T04", bericht.geenKalenderdatum(knoop, t, geboorte), false);
+            return;
+          }
+          waarde = n;
+          break;
         }
-        const geboorte = knoop.soort === GEBOORTEDATUM;
-        if (geboorte ? !isGeboortedatum(n) : !isKalenderdatum(n)) {
-          this.fouten.voeg(regel, k, "T04", bericht.geenKalenderdatum(knoop, t, geboorte), false);
-          return;
+        case CODE: {
+          const v = knoop.codes!.get(t);
+          if (v === undefined) {
+            this.fouten.voeg(regel, k, "T03", t.length === 0 ? bericht.leeg(knoop) : bericht.geenCode(knoop, t), true);
+            return;
+          }
+          waarde = v;
+          break;
         }
-        waarde = n;
-        break;
+        case CIJFERS: {
+          const n = cijfers(t, knoop.minLengte, knoop.maxLengte);
+          if (n < 0) {
+            this.fouten.voeg(
+              regel,
+              k,
+              "T03",
+              t.length === 0 ? bericht.leeg(knoop) : bericht.geenCijfers(knoop, t),
+              true,
+            );
+            return;
+          }
+          // Codes with leading zeros (berichtgever, gemeente) stay text; counts and years become numbers.
+          waarde = knoop.veld === "berichtgevercode" || knoop.veld === "gemeentecode" ? t : n;
+          break;
+        }
+        case BSN: {
+          if (cijfers(t, 9, 9) < 0) {
+            this.fouten.voeg(regel, k, "T08", bericht.bsnVorm(knoop, t), true);
+            return;
+          }
+          if (!voldoetAanElfproef(t)) {
+            this.fouten.voeg(regel, k, "T08", bericht.bsnElfproef(knoop, t), false);
+          }
+          // A second <Burgerservicenummer> in the same Persoon is reported as such (T03), not as
+          // the person occurring twice in the file.
+          if (this.tellers[this.diepte - 1]![knoop.index]! > knoop.max) return;
+          const sleutel = Number(t);
+          const eerder = this.bsnRegels.get(sleutel);
+          if (eerder !== undefined) {
+            this.fouten.voeg(regel, k, "T09", bericht.bsnDubbel(knoop, t, eerder), false);
+            return;
+          }
+          this.bsnRegels.set(sleutel, regel);
+          waarde = t;
+          break;
+        }
+        case TEKST: {
+          const lengte = [...t].length;
+          if (lengte < knoop.minLengte || lengte > knoop.maxLengte) {
+            this.fouten.voeg(regel, k, "T03", bericht.tekstLengte(knoop, t, lengte), true);
+          }
+          const fout = verbodenTekens(t);
+          if (fout.length > 0) this.fouten.voeg(regel, k, "T10", bericht.tekstTekens(knoop, t, fout), true);
+          waarde = t;
+          break;
+        }
+        case VAST: {
+          if (t !== knoop.vast) {
+            this.fouten.voeg(regel, k, "T07", bericht.vasteWaarde(knoop, t), true);
+            return;
+          }
+          waarde = Number(t);
+          break;
+        }
+        default:
+          return;
       }
-      case CODE: {
-        const v = knoop.codes!.get(t);
-        if (v === undefined) {
-          this.fouten.voeg(regel, k, "T03", t.length === 0 ? bericht.leeg(knoop) : bericht.geenCode(knoop, t), true);
-          return;
-        }
-        waarde = v;
-        break;
-      }
-      case CIJFERS: {
-        const n = cijfers(t, knoop.minLengte, knoop.maxLengte);
-        if (n < 0) {
-          this.fouten.voeg(regel, k, "T03", t.length === 0 ? bericht.leeg(knoop) : bericht.geenCijfers(knoop, t), true);
-          return;
-        }
-        // Codes with leading zeros (berichtgever, gemeente) stay text; counts and years become numbers.
-        waarde = knoop.veld === "berichtgevercode" || knoop.veld === "gemeentecode" ? t : n;
-        break;
-      }
-      case BSN: {
-        if (cijfers(t, 9, 9) < 0) {
-          this.fouten.voeg(regel, k, "T08", bericht.bsnVorm(knoop, t), true);
-          return;
-        }
-        if (!voldoetAanElfproef(t)) {
-          this.fouten.voeg(regel, k, "T08", bericht.bsnElfproef(knoop, t), false);
-        }
-        // A second <Burgerservicenummer> in the same Persoon is reported as such (T03), not as
-        // the person occurring twice in the file.
-        if (this.tellers[this.diepte - 1]![knoop.index]! > knoop.max) return;
-        const sleutel = Number(t);
-        const eerder = this.bsnRegels.get(sleutel);
-        if (eerder !== undefined) {
-          this.fouten.voeg(regel, k, "T09", bericht.bsnDubbel(knoop, t, eerder), false);
-          return;
-        }
-        this.bsnRegels.set(sleutel, regel);
-        waarde = t;
-        break;
-      }
-      case TEKST: {
-        const lengte = [...t].length;
-        if (lengte < knoop.minLengte || lengte > knoop.maxLengte) {
-          this.fouten.voeg(regel, k, "T03", bericht.tekstLengte(knoop, t, lengte), true);
-        }
-        const fout = verbodenTekens(t);
-        if (fout.length > 0) this.fouten.voeg(regel, k, "T10", bericht.tekstTekens(knoop, t, fout), true);
-        waarde = t;
-        break;
-      }
-      case VAST: {
-        if (t !== knoop.vast) {
-          this.fouten.voeg(regel, k, "T07", bericht.vasteWaarde(knoop, t), true);
-          return;
-        }
-        waarde = Number(t);
-        break;
-      }
-      default:
-        return;
-    }
     const d = this.diepte - 1;
     const obj = d >= 0 ? this.object[d] : null;
     if (obj !== null && obj !== undefined && this.stapel[d]!.doel === knoop.doel) {
