@@ -37,6 +37,8 @@ const MAX_STAPEL = 256;
 
 /** Result of scanning: how far complete tokens went, or that the scanner gives up. */
 const OPGEVEN = -1;
+/** The XML declaration has not fully arrived yet. */
+const ONVOLLEDIG = -2;
 
 /** Name bytes: a-z A-Z 0-9 _ . - ; 1 = may also start a name. */
 const NAAMTEKEN = new Uint8Array(256);
@@ -121,6 +123,11 @@ export class ByteScanner {
       if (data[van] === LT && data[van + 1] === VRAAG) {
         const eind = this.xmlDeclaratie(data, van);
         if (eind === OPGEVEN) return false;
+        if (eind === ONVOLLEDIG) {
+          this.begin = true;
+          this.rest = data.slice();
+          return true;
+        }
         van = eind;
       } else if (data[van] !== LT && !isWit(data[van]!)) {
         return false;
@@ -152,7 +159,7 @@ export class ByteScanner {
     return true;
   }
 
-  /** The XML declaration at `van`; returns where it ends, or OPGEVEN. */
+  /** The XML declaration at `van`; returns where it ends, ONVOLLEDIG or OPGEVEN. */
   private xmlDeclaratie(data: Uint8Array, van: number): number {
     let eind = -1;
     for (let i = van + 2; i < data.length - 1 && i < van + 200; i++) {
@@ -161,7 +168,7 @@ export class ByteScanner {
         break;
       }
     }
-    if (eind < 0) return OPGEVEN;
+    if (eind < 0) return data.length < van + 200 ? ONVOLLEDIG : OPGEVEN;
     let nl = 0;
     for (let i = van; i < eind; i++) {
       const c = data[i]!;
