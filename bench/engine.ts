@@ -3,12 +3,14 @@
  *
  * Generates its own deliveries under bench/out/ (a national-size file of ~200,000 persons and a
  * large gemeente of 15,000, each with its previous quarter), then measures, each in its own
- * process: `xmllint --stream --noout --schema` (schema validation only, the floor), and the whole
- * check through the CLI (`swi validate --json`: technische + statistische controle +
- * spiegelrapport), once alone and once with `--previous` (then compared with xmllint on both
- * files: the same amount of XML). Prints wall time, the ratio to xmllint (goal ≤ 3×; also without
- * the fixed start-up cost of node + tsx, measured on a one-person file) and peak RSS (goal ≤ 512
- * MB), and writes bench/out/engine.json.
+ * process and best of three (SWI_BENCH_KEER to change): `xmllint --stream --noout --schema`
+ * (schema validation only, the floor), and the whole check as a user runs it
+ * (`npm run --silent swi -- validate FILE --json`: technische + statistische controle +
+ * spiegelrapport, start-up included), once alone and once with `--previous` (then compared
+ * with xmllint on both files: the same amount of XML). Prints wall time, the ratio to xmllint
+ * (goal ≤ 1.5×), peak RSS (goal ≤ 256 MB), the fixed start-up cost apart (npm, node, loading
+ * the bundle; measured on a one-person file), the gemeente file without start-up (goal ≤ 0.3 s),
+ * and where the time goes (the phases timed in this process). Writes bench/out/engine.json.
  * Not a test: nothing here fails the build.
  */
 import { spawnSync } from "node:child_process";
@@ -16,13 +18,15 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { genereerLevering, genereerLeveringPaar } from "../lib/swi/testhulp/generator";
+import type { GeparsteLevering } from "../lib/swi/types";
 
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "bench", "out");
 const XSD = join(ROOT, "lib", "swi", "schema", "swi-2026.xsd");
-const CLI = join(ROOT, "bin", "swi.ts");
-const DOEL_RATIO = 3;
-const DOEL_RSS_MB = 512;
+const DOEL_RATIO = 1.5;
+const DOEL_RSS_MB = 256;
+const DOEL_GEMEENTE_MS = 300;
+const KEER = Math.max(1, Number(process.env.SWI_BENCH_KEER ?? 3));
 /** Bump when the generator changes, so cached files are regenerated. */
 const GENERATOR_VERSIE = 1;
 
@@ -149,6 +153,67 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const rss = (m: Meting): string => (m.maxRssMb === null ? "onbekend" : `${m.maxRssMb} MB`);
 
+/** Best of KEER runs (least wall time; its peak RSS with it). */
+function besteVan(cmd: string, args: string[], stdoutNaar?: string): Meting & { stdout: string; stderr: string } {
+  let beste: ReturnType<typeof meet> | null = null;
+  for (let i = 0; i < KEER; i++) {
+    const m = meet(cmd, args, stdoutNaar);
+    if (beste === null || m.ms < beste.ms) beste = m;
+  }
+  return beste!;
+}
+
+/** The command as a user runs it. */
+function swi(args: string[]): [string, string[]] {
+  return ["npm", ["run", "--silent", "swi", "--", ...args]];
+}
+
+/** Where the time of the whole check goes, phase by phase in this process (after a warm-up pass). */
+async function profiel(pad: string, ontvangen: string, vorige: string | null): Promise<Record<string, number>> {
+  const { leesAanlevering } = await import("../lib/swi/intake");
+  const { controleerAanlevering, eerdereVan } = await import("../lib/swi/controle");
+  const { statistischeControle, vorigeLevering } = await import("../lib/swi/statistisch");
+  const { maakSpiegelrapport } = await import("../lib/swi/spiegelrapport");
+  const { codelijstVoorJaar } = await import("../lib/swi/gemeenten");
+  const received = Number(ontvangen.replaceAll("-", ""));
+  const ctx = { received, codelijst: codelijstVoorJaar };
+  const lees = async (p: string): Promise<GeparsteLevering | null> => {
+    let levering: GeparsteLevering | null = null;
+    for await (const u of leesAanlevering({ naam: p.split("/").pop()!, pad: p }, ctx)) levering = u.levering ?? null;
+    return levering;
+  };
+  // The first, cold pass is what one run of the CLI does after start-up (compiling the hot code
+  // included); the phases below are timed warm.
+  let t = performance.now();
+  await controleerAanlevering({ naam: pad.split("/").pop()!, pad }, ctx, () => []);
+  const koudMs = performance.now() - t;
+  t = performance.now();
+  const eerdere: GeparsteLevering[] = [];
+  if (vorige !== null) {
+    const l = await lees(vorige);
+    if (l) eerdere.push(l);
+  }
+  const vorigMs = performance.now() - t;
+  t = performance.now();
+  const huidig = await lees(pad);
+  const technischMs = performance.now() - t;
+  if (huidig === null) return { "hele controle zonder opstarten (koud, eerste keer)": Math.round(koudMs) };
+  t = performance.now();
+  const e = eerdereVan(huidig.kop, eerdere);
+  const statistisch = statistischeControle(huidig, e, { received });
+  const statistischMs = performance.now() - t;
+  t = performance.now();
+  maakSpiegelrapport(huidig, vorigeLevering(huidig, e), statistisch);
+  const spiegelMs = performance.now() - t;
+  return {
+    "hele controle zonder opstarten (koud, eerste keer)": Math.round(koudMs),
+    ...(vorige !== null ? { "vorig kwartaal inlezen (--previous)": Math.round(vorigMs) } : {}),
+    "technische controle (lezen, scannen, personen maken)": Math.round(technischMs),
+    "statistische controle": Math.round(statistischMs),
+    spiegelrapport: Math.round(spiegelMs),
+  };
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
@@ -156,8 +221,9 @@ async function main(): Promise<void> {
   if (!heeftXmllint)
     console.log("xmllint ontbreekt: installeer libxml2-utils (apt-get install libxml2-utils) voor de vergelijking.");
   if (!heeftTime) console.log("/usr/bin/time ontbreekt (apt-get install time): piekgeheugen wordt niet gemeten.");
+  console.log(`Beste van ${KEER} metingen per regel.`);
 
-  // Fixed cost of every run (node, tsx, loading the engine): validate a one-person file.
+  // Fixed cost of every run (npm, node, loading the engine): validate a one-person file.
   const klein = genereerLevering({
     berichtgevercode: "0153",
     gemeentecode: "0153",
@@ -168,17 +234,13 @@ async function main(): Promise<void> {
   });
   const kleinPad = join(OUT, klein.bestandsnaam);
   await klein.schrijfXml(kleinPad);
-  const opstart = meet(process.execPath, [
-    "--import",
-    "tsx",
-    CLI,
-    "validate",
-    kleinPad,
-    "--received",
-    "2026-07-10",
-    "--json",
-  ]);
-  console.log(`Opstarttijd swi validate (1 persoon): ${sec(opstart.ms)}, piek ${rss(opstart)}`);
+  const kleinArgs = ["validate", kleinPad, "--received", "2026-07-10", "--json"];
+  meet(...swi(kleinArgs)); // builds the bundle if it is stale, outside the measurement
+  const opstart = besteVan(...swi(kleinArgs));
+  const opstartNode = besteVan(process.execPath, [join(ROOT, "scripts", "swi.mjs"), ...kleinArgs]);
+  console.log(
+    `Opstarttijd swi validate (1 persoon): ${sec(opstart.ms)} via npm (waarvan npm zelf ${sec(Math.max(0, opstart.ms - opstartNode.ms))}), piek ${rss(opstart)}`,
+  );
 
   const resultaten = [];
   for (const geval of GEVALLEN) {
@@ -187,8 +249,8 @@ async function main(): Promise<void> {
       `\n${geval.omschrijving}: ${b.personen} personen, ${mb(b.bytes)} (${Math.round(b.bytes / b.personen)} bytes per persoon)`,
     );
 
-    const lint = heeftXmllint ? meet("xmllint", ["--stream", "--noout", "--schema", XSD, b.huidige]) : null;
-    const lintVorige = heeftXmllint ? meet("xmllint", ["--stream", "--noout", "--schema", XSD, b.vorige]) : null;
+    const lint = heeftXmllint ? besteVan("xmllint", ["--stream", "--noout", "--schema", XSD, b.huidige]) : null;
+    const lintVorige = heeftXmllint ? besteVan("xmllint", ["--stream", "--noout", "--schema", XSD, b.vorige]) : null;
     if (lint && lintVorige) {
       console.log(
         `  xmllint --stream --schema      ${sec(lint.ms).padStart(9)}   piek ${rss(lint)}   (exit ${lint.exitCode})`,
@@ -196,11 +258,11 @@ async function main(): Promise<void> {
       console.log(`  xmllint, ook vorig kwartaal    ${sec(lint.ms + lintVorige.ms).padStart(9)}   (twee bestanden)`);
     }
 
-    const cliArgs = ["--import", "tsx", CLI, "validate", b.huidige, "--received", b.ontvangen, "--json"];
+    const cliArgs = ["validate", b.huidige, "--received", b.ontvangen, "--json"];
     const alleenUit = join(OUT, `${geval.naam}.controle.json`);
-    const alleen = meet(process.execPath, cliArgs, alleenUit);
+    const alleen = besteVan(...swi(cliArgs), alleenUit);
     const metVorigeUit = join(OUT, `${geval.naam}.controle-met-vorige.json`);
-    const metVorige = meet(process.execPath, [...cliArgs, "--previous", b.vorige], metVorigeUit);
+    const metVorige = besteVan(...swi([...cliArgs, "--previous", b.vorige]), metVorigeUit);
 
     const rond = (x: number): number => Math.round(x * 100) / 100;
     // The same amount of XML on both sides: with --previous, xmllint on both files.
@@ -210,9 +272,10 @@ async function main(): Promise<void> {
       const b = basisMs(m);
       return b === null ? null : rond(m.ms / b);
     };
+    const zonderOpstart = (m: Meting): number => Math.max(0, m.ms - opstart.ms);
     const ratioZonderOpstart = (m: Meting): number | null => {
       const b = basisMs(m);
-      return b === null ? null : rond(Math.max(0, m.ms - opstart.ms) / b);
+      return b === null ? null : rond(zonderOpstart(m) / b);
     };
     for (const [label, m, uit] of [
       ["swi validate (alleen)", alleen, alleenUit],
@@ -223,7 +286,7 @@ async function main(): Promise<void> {
       const oordeel = [
         r === null
           ? ""
-          : `${r}× xmllint (doel ≤ ${DOEL_RATIO}×${r <= DOEL_RATIO ? ", gehaald" : ", NIET gehaald"}; zonder opstarttijd ${ratioZonderOpstart(m)}×)`,
+          : `${r}× xmllint (doel ≤ ${DOEL_RATIO}×${r <= DOEL_RATIO ? ", gehaald" : ", NIET gehaald"}; zonder opstarttijd ${ratioZonderOpstart(m)}×, ${sec(zonderOpstart(m))})`,
         m.maxRssMb === null
           ? ""
           : m.maxRssMb <= DOEL_RSS_MB
@@ -242,6 +305,24 @@ async function main(): Promise<void> {
           `    uitvoer onleesbaar (exit ${m.exitCode}): ${(m.stderr.split("\n").find((l) => l.trim()) ?? "").slice(0, 200)}`,
         );
     }
+    // In a process of its own, so the gemeente's cold pass is not warmed by the national one.
+    const tijdenMetVorige = JSON.parse(
+      spawnSync(process.execPath, ["--import", "tsx", __filename, "--profiel", b.huidige, b.ontvangen, b.vorige], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      }).stdout,
+    ) as Record<string, number>;
+    if (geval.naam === "grote-gemeente") {
+      // In this process: subtracting the start-up run from the whole run drowns in noise here.
+      const ms = tijdenMetVorige["hele controle zonder opstarten (koud, eerste keer)"]!;
+      console.log(
+        `  gemeentebestand zonder opstarttijd: ${sec(ms)} (doel ≤ ${sec(DOEL_GEMEENTE_MS)}${ms <= DOEL_GEMEENTE_MS ? ", gehaald" : ", NIET gehaald"})`,
+      );
+    }
+    console.log("  waar de tijd heen gaat (in dit proces, ms; de fasen warm gemeten):");
+    for (const [fase, ms] of Object.entries(tijdenMetVorige))
+      console.log(`    ${fase.padEnd(54)} ${String(ms).padStart(6)}`);
+
     const meting = (m: Meting, uit: string) => ({
       ms: m.ms,
       maxRssMb: m.maxRssMb,
@@ -259,26 +340,32 @@ async function main(): Promise<void> {
       xmllintVorige: lintVorige && { ms: lintVorige.ms, maxRssMb: lintVorige.maxRssMb, exitCode: lintVorige.exitCode },
       controle: meting(alleen, alleenUit),
       controleMetVorige: meting(metVorige, metVorigeUit),
+      profiel: tijdenMetVorige,
     });
   }
 
   const samenvatting = {
     gemeten: new Date().toISOString(),
+    keer: KEER,
     machine: {
       cpus: cpus().length,
       cpu: cpus()[0]?.model ?? null,
       geheugenMb: Math.round(totalmem() / 1024 / 1024),
       node: process.version,
     },
-    doelen: { ratioTovXmllint: DOEL_RATIO, maxRssMb: DOEL_RSS_MB },
-    opstart: { ms: opstart.ms, maxRssMb: opstart.maxRssMb },
+    doelen: { ratioTovXmllint: DOEL_RATIO, maxRssMb: DOEL_RSS_MB, gemeenteZonderOpstartMs: DOEL_GEMEENTE_MS },
+    opstart: { ms: opstart.ms, nodeMs: opstartNode.ms, maxRssMb: opstart.maxRssMb },
     resultaten,
   };
   writeFileSync(join(OUT, "engine.json"), JSON.stringify(samenvatting, null, 2) + "\n");
   console.log(`\nSamenvatting: ${join("bench", "out", "engine.json")}`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (process.argv[2] === "--profiel") {
+  const [pad, ontvangen, vorige] = process.argv.slice(3) as [string, string, string];
+  void profiel(pad, ontvangen, vorige).then((t) => console.log(JSON.stringify(t)));
+} else
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

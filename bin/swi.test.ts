@@ -1,5 +1,6 @@
 /**
- * The CLI contract (bin/swi.ts), tested on the real process: node + tsx, as `npm run swi` runs it.
+ * The CLI contract (bin/swi.ts), tested on the real process: node + tsx on the source; one test goes
+ * through `npm run swi`, which runs an esbuild bundle of the same file (scripts/swi.mjs).
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

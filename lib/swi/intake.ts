@@ -10,7 +10,7 @@ import { controleerXml } from "./technisch/controleer-xml";
 import { leesZip, STANDAARD_ZIP_LIMIETEN, zipAfgewezen, type ZipLimieten } from "./technisch/zip";
 import { lijktXml } from "./xml/bestandssoort";
 
-export { controleerXml } from "./technisch/controleer-xml";
+export { controleerXml, type XmlBron, type XmlInvoer } from "./technisch/controleer-xml";
 export { MAX_FOUTEN } from "./technisch/fouten";
 export { STANDAARD_ZIP_LIMIETEN, type ZipLimieten } from "./technisch/zip";
 export { BESTANDSNAAM_PATROON, ontleedBestandsnaam, type Bestandsnaam } from "./technisch/bestandsnaam";
@@ -43,7 +43,9 @@ export async function* leesAanlevering(
     yield zipAfgewezen(bestand.naam, [bestandsnaamUitleg(bestand.naam)]);
     return;
   }
-  yield await controleerXml(fs.createReadStream(bestand.pad, { highWaterMark: LEESBLOK }), bestand.naam, ctx);
+  // Re-readable, so the byte scanner can hand a file it gives up on to the saxes path.
+  const invoer = { lees: () => fs.createReadStream(bestand.pad, { highWaterMark: LEESBLOK }) };
+  yield await controleerXml(invoer, bestand.naam, ctx);
 }
 
 async function begintAlsXml(pad: string): Promise<boolean> {

@@ -3,8 +3,9 @@ import type { Readable } from "node:stream";
 import type { TechnischeUitkomst } from "../types";
 import type { ControleContext, LeveringKop } from "../types";
 import { Bytewacht, BytewachtFout } from "../xml/bytewacht";
+import { ByteScanner } from "../xml/scanner";
 import { StroomValidator } from "../xml/validator";
-import { bestandsnaamUitleg, ontleedBestandsnaam } from "./bestandsnaam";
+import { bestandsnaamUitleg, ontleedBestandsnaam, type Bestandsnaam } from "./bestandsnaam";
 import * as bericht from "./berichten";
 import { Foutenlijst } from "./fouten";
 import { controleerKop } from "./kop";
@@ -17,11 +18,24 @@ export interface XmlControle {
 }
 
 /**
+ * The bytes of one XML file that can be read again from the start (a file on disk, bytes in
+ * memory). Such input first goes through the byte scanner; only a file it gives up on (anything
+ * beyond plain XML) is read a second time by the saxes path.
+ */
+export interface XmlInvoer {
+  /** A fresh pass over the bytes, from the first. */
+  lees(): AsyncIterable<Uint8Array>;
+}
+
+/** What controleerXml reads: re-readable input, bytes, or a stream that can be read once. */
+export type XmlBron = XmlInvoer | Uint8Array | Readable | AsyncIterable<Uint8Array | string>;
+
+/**
  * Checks one XML file (T01 on its name; T02–T10 on its contents) as it streams.
  * Never throws for a bad file; a read error of the input becomes a T02 failure.
  */
 export async function controleerXml(
-  input: Readable,
+  input: XmlBron,
   fileName: string,
   ctx: ControleContext,
 ): Promise<TechnischeUitkomst> {
@@ -29,19 +43,61 @@ export async function controleerXml(
 }
 
 export async function controleerXmlIntern(
-  input: Readable,
+  input: XmlBron,
   fileName: string,
   ctx: ControleContext,
 ): Promise<XmlControle> {
+  const invoer = herleesbaar(input);
+  if (invoer !== null) {
+    const snel = await metScanner(invoer, fileName, ctx);
+    if (snel !== null) return snel;
+    return metSaxes(invoer.lees(), fileName, ctx);
+  }
+  return metSaxes(input as AsyncIterable<Uint8Array | string>, fileName, ctx);
+}
+
+function herleesbaar(input: XmlBron): XmlInvoer | null {
+  if (input instanceof Uint8Array) {
+    return {
+      lees: async function* () {
+        yield input;
+      },
+    };
+  }
+  const lees = (input as Partial<XmlInvoer>).lees;
+  return typeof lees === "function" ? (input as XmlInvoer) : null;
+}
+
+function begin(fileName: string): { fouten: Foutenlijst; validator: StroomValidator; naam: Bestandsnaam | null } {
   const fouten = new Foutenlijst();
   const naam = ontleedBestandsnaam(fileName);
   if (naam === null) fouten.voeg(null, null, "T01", bestandsnaamUitleg(fileName), false);
+  return { fouten, validator: new StroomValidator(fouten), naam };
+}
 
-  const validator = new StroomValidator(fouten);
+/** The fast path; null when the scanner gives up or reading fails (the saxes path then reports). */
+async function metScanner(invoer: XmlInvoer, fileName: string, ctx: ControleContext): Promise<XmlControle | null> {
+  const { fouten, validator, naam } = begin(fileName);
+  const scanner = new ByteScanner(validator);
+  try {
+    for await (const stuk of invoer.lees()) if (!scanner.schrijf(stuk)) return null;
+  } catch {
+    return null;
+  }
+  if (!scanner.sluit()) return null;
+  return uitkomst(validator, fouten, naam, fileName, ctx);
+}
+
+async function metSaxes(
+  input: AsyncIterable<Uint8Array | string>,
+  fileName: string,
+  ctx: ControleContext,
+): Promise<XmlControle> {
+  const { fouten, validator, naam } = begin(fileName);
   const wacht = new Bytewacht();
   try {
     for await (const stuk of input) {
-      const chunk: Buffer = typeof stuk === "string" ? Buffer.from(stuk, "utf8") : (stuk as Buffer);
+      const chunk = alsBuffer(stuk);
       let tekst: string;
       try {
         tekst = wacht.lees(chunk);
@@ -66,9 +122,23 @@ export async function controleerXmlIntern(
     const code = (e as NodeJS.ErrnoException | null)?.code;
     validator.stopMet(validator.huidigeRegel, bericht.nietLeesbaar(code ? `leesfout ${code}` : "leesfout"));
   } finally {
-    input.destroy();
+    (input as Partial<Readable>).destroy?.();
   }
+  return uitkomst(validator, fouten, naam, fileName, ctx);
+}
 
+function alsBuffer(stuk: Uint8Array | string): Buffer {
+  if (typeof stuk === "string") return Buffer.from(stuk, "utf8");
+  return Buffer.isBuffer(stuk) ? stuk : Buffer.from(stuk.buffer, stuk.byteOffset, stuk.byteLength);
+}
+
+function uitkomst(
+  validator: StroomValidator,
+  fouten: Foutenlijst,
+  naam: Bestandsnaam | null,
+  fileName: string,
+  ctx: ControleContext,
+): XmlControle {
   controleerKop(validator.kop, validator.kopRegels, naam, fileName, ctx, fouten);
 
   const accepted = fouten.aantal === 0;

@@ -156,6 +156,19 @@ export async function controleerIntern(
   const bytes = typeof inhoud === "string" ? Buffer.from(inhoud, "utf8") : inhoud;
   const stukken: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += blok) stukken.push(bytes.subarray(i, i + blok));
+  return controleerXmlIntern({ lees: () => Readable.from(stukken) }, naam, ctx);
+}
+
+/** The same over the saxes path alone (a stream can be read once, so the scanner is skipped). */
+export async function controleerMetSaxes(
+  inhoud: string | Buffer,
+  naam = NAAM,
+  ctx: ControleContext = CTX,
+  blok = 64 * 1024,
+): Promise<XmlControle> {
+  const bytes = typeof inhoud === "string" ? Buffer.from(inhoud, "utf8") : inhoud;
+  const stukken: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += blok) stukken.push(bytes.subarray(i, i + blok));
   return controleerXmlIntern(Readable.from(stukken), naam, ctx);
 }
 

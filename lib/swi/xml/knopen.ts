@@ -36,6 +36,11 @@ export interface Knoop {
   doel: Doel | null;
   lijst: "pips" | "voortgangsgesprekken" | "boetes" | null;
   codes: Map<string, string | number> | null;
+  /**
+   * For a numeric code list of one-character codes: value per byte (-1 for none), so the byte
+   * scanner can read the value without making a string.
+   */
+  codeVanByte: Int16Array | null;
   codeWaarden: readonly CodeWaarde[];
   minLengte: number;
   maxLengte: number;
@@ -61,6 +66,7 @@ function compileer(el: FormaatElement, ouder: Knoop | null, index: number, alle:
     doel: null,
     lijst: null,
     codes: null,
+    codeVanByte: null,
     codeWaarden: [],
     minLengte: 0,
     maxLengte: 0,
@@ -92,6 +98,10 @@ function compileer(el: FormaatElement, ouder: Knoop | null, index: number, alle:
       knoop.soort = SOORT_CODE;
       knoop.codeWaarden = t.waarden;
       knoop.codes = new Map(t.waarden.map((w) => [w.code, alsTekst ? w.code : Number(w.code)]));
+      if (!alsTekst && t.waarden.every((w) => w.code.length === 1)) {
+        knoop.codeVanByte = new Int16Array(256).fill(-1);
+        for (const w of t.waarden) knoop.codeVanByte[w.code.charCodeAt(0)] = Number(w.code);
+      }
       break;
     case "cijfers":
       knoop.soort = el.veld === "bsn" ? SOORT_BSN : SOORT_CIJFERS;
