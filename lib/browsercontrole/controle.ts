@@ -104,7 +104,10 @@ export async function controleerInBrowser(
   if (!heeftXmlExtensie(naam) && !lijktXml(await bron.lees(0, 64))) {
     return [samenvatting(zipAfgewezen(naam, [bestandsnaamUitleg(naam)]))];
   }
-  const uitkomst = await controleerXml(alsStroom(stukken(bron, 0, bron.grootte, undefined, opVoortgang)), naam, ctx);
+  // A Blob can be read again from the start: the byte scanner takes it, and only a file it hands
+  // back (comments, entities, a fault) is read a second time by the general path.
+  const invoer = { lees: () => stukken(bron, 0, bron.grootte, undefined, opVoortgang) };
+  const uitkomst = await controleerXml(invoer, naam, ctx);
   return [samenvatting(uitkomst)];
 }
 
