@@ -2,7 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { vereisCbs } from "@/lib/auth/actor";
 import { schrijfAudit } from "@/lib/audit";
-import { kwartaalOpties, kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
+import { kwartaalUitParam } from "@/lib/beheer/kwartaalkeuze";
 import { startLandelijkeControleActie } from "@/lib/beheer/landelijke-controle-acties";
 import {
   isBezig,
@@ -15,6 +15,7 @@ import { pagina } from "@/lib/paginering";
 import { isPrefetch } from "@/lib/prefetch";
 import { aantal, getal, momentLang } from "@/lib/swi/opmaak";
 import { BeheerKop } from "@/app/components/Kop";
+import { Kwartaalveld } from "@/app/components/Kwartaalveld";
 import { Formulier } from "@/app/components/Formulier";
 import { Paginering } from "@/app/components/Paginering";
 import { Tabel } from "@/app/components/Tabel";
@@ -81,18 +82,7 @@ export default async function LandelijkeControles({
         </p>
       </div>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="kwartaal" className="mb-1 block font-semibold">
-            Kwartaal
-          </label>
-          <select id="kwartaal" name="kwartaal" defaultValue={`${jaar}-${kwartaal}`} className="invoer">
-            {kwartaalOpties().map((o) => (
-              <option key={o.waarde} value={o.waarde}>
-                {o.tekst}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Kwartaalveld jaar={jaar} kwartaal={kwartaal} />
         <button type="submit" className="knop-secundair">
           Kwartaal tonen
         </button>

@@ -11,12 +11,12 @@ import {
   type Sorteerveld,
 } from "@/lib/beheer/monitor";
 import { monitorParams, monitorZoekstring } from "@/lib/beheer/monitor-filter";
-import { kwartaalOpties } from "@/lib/beheer/kwartaalkeuze";
 import { herinneringenVanKwartaal, herinneringMails, nogNietGeleverd } from "@/lib/beheer/herinneringen";
 import { mailVoorbeelden } from "@/lib/beheer/mailvoorbeeld";
 import { MailVoorbeelden } from "@/app/components/MailVoorbeelden";
 import { verstuurHerinneringActie } from "@/lib/beheer/monitor-acties";
 import { BeheerKop } from "@/app/components/Kop";
+import { Kwartaalveld } from "@/app/components/Kwartaalveld";
 import { Formulier } from "@/app/components/Formulier";
 import { StatusLabel, Landkaart } from "./Weergave";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
@@ -66,18 +66,7 @@ export default async function Monitor({ searchParams }: { searchParams: Promise<
       />
 
       <form method="get" className="mb-8 flex flex-wrap items-end gap-4" aria-label="Kwartaal en filters">
-        <div>
-          <label htmlFor="kwartaal" className="mb-1 block font-semibold">
-            Kwartaal
-          </label>
-          <select id="kwartaal" name="kwartaal" defaultValue={`${jaar}-${kwartaal}`} className="invoer">
-            {kwartaalOpties().map((o) => (
-              <option key={o.waarde} value={o.waarde}>
-                {o.tekst}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Kwartaalveld jaar={jaar} kwartaal={kwartaal} />
         <div>
           <label htmlFor="status" className="mb-1 block font-semibold">
             Status
