@@ -39,13 +39,7 @@ test("het inlogformulier met een fout", async ({ page }) => {
 
 test("pagina's van een contactpersoon", async ({ page }) => {
   await logInAls(page, CONTACT_0153);
-  for (const pad of [
-    "/berichtgever/0153",
-    "/uitloggen",
-    "/beheer",
-    "/berichtgever/0363",
-    "/berichtgever/0153/berichten",
-  ]) {
+  for (const pad of ["/berichtgever/0153", "/uitloggen", "/beheer", "/berichtgever/0363"]) {
     await controleer(page, pad);
   }
 });
@@ -66,13 +60,7 @@ for (const [staat, id] of [
 
 test("pagina's van CBS-medewerkers", async ({ page }) => {
   await logInAls(page, CBS_BEHEER);
-  for (const pad of [
-    "/beheer",
-    "/berichtgever/0363",
-    "/beheer/signalen",
-    "/beheer/signalen?open=1",
-    "/beheer/berichten",
-  ]) {
+  for (const pad of ["/beheer", "/berichtgever/0363"]) {
     await controleer(page, pad);
   }
 });

@@ -9,8 +9,7 @@ import { ActieFout, type ActieContext, type Tx } from "@/lib/acties/context";
  * dates, never personal data.
  */
 
-/** The mails a change may queue through its frame (lib/acties/context.ts). */
-export type BeheerSjabloon = Extract<SjabloonNaam, `beheer-${string}` | "bericht-nieuw">;
+export type BeheerSjabloon = Extract<SjabloonNaam, `beheer-${string}`>;
 
 export interface BeheerMail<N extends BeheerSjabloon = BeheerSjabloon> {
   aan: string;

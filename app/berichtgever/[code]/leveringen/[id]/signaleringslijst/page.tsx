@@ -1,8 +1,5 @@
 import Link from "next/link";
-import { z } from "zod";
-import { signalenVanLevering } from "@/lib/leveringen/signalen";
-import { Signalen } from "./Signalen";
-import { heeftRecht, vereisActor } from "@/lib/auth/actor";
+import { vereisActor } from "@/lib/auth/actor";
 import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
 import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
@@ -11,21 +8,10 @@ import { moment, aantal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Signaleringslijst" };
 
-const paginaSchema = z.coerce.number().int().min(1).catch(1);
-
-export default async function SignaleringslijstPagina({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ code: string; id: string }>;
-  searchParams: Promise<{ pagina?: string }>;
-}) {
+export default async function SignaleringslijstPagina({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
-  const pagina = paginaSchema.parse((await searchParams).pagina);
   const actor = await vereisActor();
-  const [s, signalen] = await voorPagina(() =>
-    Promise.all([signaleringslijstVoorActor(actor, id, { code }), signalenVanLevering(actor, id, { code, pagina })]),
-  );
+  const s = await voorPagina(() => signaleringslijstVoorActor(actor, id, { code }));
   const basis = `/berichtgever/${s.levering.berichtgeverCode}`;
   const pad = `${basis}/leveringen/${s.levering.id}`;
 
@@ -37,12 +23,6 @@ export default async function SignaleringslijstPagina({
       </nav>
       <h1 className="mb-2 text-3xl font-bold">Signaleringslijst</h1>
       <p className="mb-6 break-all text-grijs-5">Levering {s.levering.bestandsnaam}</p>
-      {heeftRecht(actor, "berichten") && (
-        <p className="mb-6">
-          <Link href={`${basis}/berichten?levering=${s.levering.id}`}>Berichten over deze levering</Link> (beveiligd, u
-          mag er een BSN in noemen)
-        </p>
-      )}
 
       <p className="mb-4 max-w-3xl">
         De signaleringslijst noemt per persoon (BSN) de gegevens die bij de statistische controle opvielen:{" "}
@@ -94,15 +74,6 @@ export default async function SignaleringslijstPagina({
             nodig, neem dan contact op met het CBS via <a href="mailto:wetinburgering@cbs.nl">wetinburgering@cbs.nl</a>.
           </p>
         </section>
-      )}
-
-      {signalen.totaal > 0 && (
-        <Signalen
-          p={signalen}
-          pad={pad}
-          leveringId={s.levering.id}
-          magBeantwoorden={heeftRecht(actor, "signalenBeantwoorden")}
-        />
       )}
 
       <section aria-labelledby="kolommen-titel" className="mb-8">
