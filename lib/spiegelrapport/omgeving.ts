@@ -40,7 +40,7 @@ async function trendVoorActor(actor: Actor, g: SpiegelrapportGegevens): Promise<
       statistiekjaar: { not: null, lte: r.statistiekjaar },
       statistiekkwartaal: { not: null },
     },
-    select: { id: true, status: true, ontvangenOp: true, statistiekjaar: true, statistiekkwartaal: true },
+    select: { id: true, status: true, ontvangenOp: true, proef: true, statistiekjaar: true, statistiekkwartaal: true },
   });
   const perKwartaal = new Map<number, typeof leveringen>();
   for (const l of leveringen) {
@@ -80,7 +80,7 @@ async function tellingenVanKwartaal(jaar: number, kwartaal: number): Promise<Gem
   const db = getDb();
   const leveringen = await db.levering.findMany({
     where: { statistiekjaar: jaar, statistiekkwartaal: kwartaal, gemeentecode: { not: null } },
-    select: { id: true, status: true, ontvangenOp: true, berichtgeverId: true, gemeentecode: true },
+    select: { id: true, status: true, ontvangenOp: true, proef: true, berichtgeverId: true, gemeentecode: true },
   });
   const perEenheid = new Map<string, typeof leveringen>();
   for (const l of leveringen) {
