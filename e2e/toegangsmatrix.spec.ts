@@ -276,7 +276,18 @@ function regels(w: Matrixwereld): Record<string, Regel> {
     "GET /berichtgever/[code]/leveringen/nieuw": { actoren: berichtgeverPagina(ok("Levering uploaden")) },
     "GET /berichtgever/[code]/leveringen/[id]": { actoren: berichtgeverPagina(ok(L.bestandsnaam, L.sha256)) },
     "GET /berichtgever/[code]/leveringen/[id]/signaleringslijst": {
-      actoren: berichtgeverPagina(ok("Download als CSV"), ok("Alleen de contactpersoon van de berichtgever kan")),
+      actoren: {
+        ...berichtgeverPagina(
+          ok("Download als CSV", "Signalen beantwoorden", "Matrixvraag over dit signaal", "Reactie opslaan"),
+          { status: 200, bevat: ["Alleen de contactpersoon van de berichtgever kan"], nietBevat: ["Reactie opslaan"] },
+        ),
+        // Staff read the responses here but answer them at /beheer/signalen.
+        cbs: {
+          status: 200,
+          bevat: ["Download als CSV", "Matrixvraag over dit signaal"],
+          nietBevat: ["Reactie opslaan"],
+        },
+      },
     },
     "GET /berichtgever/[code]/leveringen/[id]/spiegelrapport": {
       actoren: berichtgeverPagina(ok("Spiegelrapport 2026 K1, gemeente 0153 Enschede")),
@@ -307,6 +318,12 @@ function regels(w: Matrixwereld): Record<string, Regel> {
     "GET /beheer/berichtgevers/[code]/contactpersoon": { actoren: beheer(ok("Contactpersoon vervangen")) },
     "GET /beheer/campagnes": { actoren: beheer(ok("Campagnes", "Matrix proefcampagne")) },
     "GET /beheer/campagnes/nieuw": { actoren: beheer(ok("Nieuwe campagne")) },
+    "GET /beheer/berichten": { actoren: beheer(ok("Berichten", "Algemeen gesprek")) },
+    "GET /berichtgever/[code]/berichten": {
+      pad: "/berichtgever/0153/berichten",
+      actoren: berichtgeverPagina(ok("Algemeen gesprek", "Matrixbericht over BSN 010336783"), 403),
+    },
+    "GET /beheer/signalen": { actoren: beheer(ok("Reacties op signalen", "Matrixvraag over dit signaal")) },
     "GET /beheer/kwaliteitsonderzoek": { actoren: beheer(ok("Kwaliteitsonderzoek", "matrix-steekproef")) },
     "GET /beheer/campagnes/[id]": { actoren: beheer(ok("Matrix proefcampagne")) },
     "GET /beheer/codelijst": { actoren: beheer(ok("Gemeentecodelijst")) },

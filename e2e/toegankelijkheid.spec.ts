@@ -39,7 +39,13 @@ test("het inlogformulier met een fout", async ({ page }) => {
 
 test("pagina's van een contactpersoon", async ({ page }) => {
   await logInAls(page, CONTACT_0153);
-  for (const pad of ["/berichtgever/0153", "/uitloggen", "/beheer", "/berichtgever/0363"]) {
+  for (const pad of [
+    "/berichtgever/0153",
+    "/uitloggen",
+    "/beheer",
+    "/berichtgever/0363",
+    "/berichtgever/0153/berichten",
+  ]) {
     await controleer(page, pad);
   }
 });
@@ -60,7 +66,13 @@ for (const [staat, id] of [
 
 test("pagina's van CBS-medewerkers", async ({ page }) => {
   await logInAls(page, CBS_BEHEER);
-  for (const pad of ["/beheer", "/berichtgever/0363"]) {
+  for (const pad of [
+    "/beheer",
+    "/berichtgever/0363",
+    "/beheer/signalen",
+    "/beheer/signalen?open=1",
+    "/beheer/berichten",
+  ]) {
     await controleer(page, pad);
   }
 });

@@ -16,6 +16,7 @@ import { beheerContactpersoonGewijzigdMail } from "./beheer-contactpersoon-gewij
 import { beheerHerinneringMail } from "./beheer-herinnering";
 import { beheerCampagneMail } from "./beheer-campagne";
 import { proefGecontroleerdMail } from "./proef-gecontroleerd";
+import { berichtNieuwMail } from "./bericht-nieuw";
 
 export interface GerenderdeMail {
   onderwerp: string;
@@ -36,6 +37,7 @@ export const SJABLONEN = {
   "beheer-contactpersoon-gewijzigd": beheerContactpersoonGewijzigdMail,
   "beheer-herinnering": beheerHerinneringMail,
   "beheer-campagne": beheerCampagneMail,
+  "bericht-nieuw": berichtNieuwMail,
 } satisfies Record<string, Sjabloon>;
 
 export type SjabloonNaam = keyof typeof SJABLONEN;

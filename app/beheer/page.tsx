@@ -33,6 +33,16 @@ const ONDERDELEN = [
     tekst: "Een steekproef van berichtgevers per grootteklasse trekken en de gesprekken vastleggen.",
   },
   {
+    href: "/beheer/berichten",
+    titel: "Berichten",
+    tekst: "Beveiligde gesprekken met berichtgevers, per levering en algemeen.",
+  },
+  {
+    href: "/beheer/signalen",
+    titel: "Reacties op signalen",
+    tekst: "De reacties van berichtgevers op signalen, per berichtgever en per regel; vragen beantwoorden en sluiten.",
+  },
+  {
     href: "/beheer/codelijst",
     titel: "Gemeentecodelijst",
     tekst: "De CBS-codelijst van gemeenten per jaar laden, met de herindelingen.",

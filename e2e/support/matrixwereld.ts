@@ -11,6 +11,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { maakOpslag } from "../../lib/storage";
+import { maakSleutelbos } from "../../lib/storage/hoofdsleutel";
+import { maakTekstkluis } from "../../lib/storage/tekstkluis";
 import { voorbeeldRapport } from "../../lib/spiegelrapport/voorbeeldrapport.testhulp";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "../../lib/swi/signaleringslijst";
 import { e2eVarDir } from "./browser";
@@ -92,6 +94,10 @@ async function idVan(c: pg.Client, sql: string, params: unknown[]): Promise<stri
 }
 
 /** A processed delivery of 0153 with the engine's spiegelrapport and a stored signaleringslijst. */
+async function berichtgeverId(c: pg.Client): Promise<string> {
+  return (await c.query<{ id: string }>("SELECT id FROM berichtgever WHERE code = '0153'")).rows[0]!.id;
+}
+
 async function verwerkteLevering(c: pg.Client): Promise<Matrixwereld["levering"]> {
   const { rapport, bestandSignalen } = voorbeeldRapport();
   const id = nieuwId("l");
@@ -142,6 +148,31 @@ async function verwerkteLevering(c: pg.Client): Promise<Matrixwereld["levering"]
   } as const satisfies Parameters<typeof signaleringslijstCsv>[0];
   await opslag.schrijf(`signaleringslijsten/${id}.csv`, Readable.from([Buffer.from(signaleringslijstCsv(invoer))]));
   await opslag.schrijf(`signaleringslijsten/${id}.xlsx`, Readable.from([await signaleringslijstXlsx(invoer)]));
+  // Its signal, with an open question to CBS (the answer forms on both sides), as lib/leveringen/signalen.ts stores it.
+  const kluis = maakTekstkluis(maakSleutelbos(Buffer.alloc(32, 7)));
+  const signaalId = nieuwId("s");
+  const s = invoer.signals[0];
+  await c.query(
+    `INSERT INTO levering_signaal (id, levering_id, berichtgever_id, volgnummer, regel, ernst, sleutel, inhoud, reactie,
+       toelichting, reactie_door, reactie_op)
+     SELECT $1, $2, b.id, 1, 'P09', 'fout', 'matrix-sleutel', $3, 'VRAAG', $4, 'Matrix', now()
+     FROM berichtgever b WHERE b.code = '0153'`,
+    [
+      signaalId,
+      id,
+      kluis.versleutel(
+        JSON.stringify({ bsn: s.bsn, kenmerken: "13, 14", waarden: s.waarden, toelichting: s.message }),
+        `levering_signaal:${id}`,
+      ),
+      kluis.versleutel("Matrixvraag over dit signaal", `levering_signaal_tekst:${signaalId}`),
+    ],
+  );
+  // A general conversation of 0153 quoting a BSN (lib/berichten/berichten.ts).
+  await c.query(
+    `INSERT INTO bericht (id, berichtgever_id, afzender_user_id, afzender_naam, van_cbs, tekst)
+     SELECT $1, b.id, 'matrix', 'Matrix 0153 algemeen', false, $2 FROM berichtgever b WHERE b.code = '0153'`,
+    [nieuwId("b"), kluis.versleutel("Matrixbericht over BSN 010336783", `bericht:${await berichtgeverId(c)}`)],
+  );
   return { id, sha256, bestandsnaam };
 }
 
@@ -300,6 +331,8 @@ export async function toestand(w: Matrixwereld): Promise<Record<string, unknown[
     gemeenten: ["SELECT id, gemeentecode, vanaf_jaar, tot_en_met_jaar FROM berichtgever_gemeente ORDER BY id"],
     tokens: ["SELECT id, naam, revoked_at FROM api_token ORDER BY id"],
     campagnes: ["SELECT id FROM campagne ORDER BY id"],
+    signalen: ["SELECT id, reactie, toelichting, antwoord, gesloten_op FROM levering_signaal ORDER BY id"],
+    berichten: ["SELECT id FROM bericht ORDER BY id"],
     kwaliteitsonderzoek: ["SELECT id FROM kwaliteitsonderzoek ORDER BY id"],
     gesprekken: ["SELECT id, gesprek_op, notities FROM kwaliteitsonderzoek_deelnemer ORDER BY id"],
     herinneringen: ["SELECT id FROM herinnering WHERE soort = 'HANDMATIG' ORDER BY id"],

@@ -62,6 +62,10 @@ export const RECHTEN = {
   proefleveringenZien: ["CONTACTPERSOON", "BACKUP"],
   /** Whether uploads by back-up users and API tokens wait for release. */
   vrijgaveInstellen: ["CBS", "CONTACTPERSOON"],
+  // The berichtgever's own word on its data: not CBS staff on its behalf.
+  signalenBeantwoorden: ["CONTACTPERSOON"],
+  // Messages may quote BSNs: the same people as the person-level downloads.
+  berichten: ["CBS", "CONTACTPERSOON"],
 } as const satisfies Record<string, readonly Rol[]>;
 
 export type Recht = keyof typeof RECHTEN;
@@ -78,6 +82,9 @@ export const WEIGERING: Record<Recht, string> = {
   leverenZonderVrijgave: "Uw uploads wachten op vrijgave door de contactpersoon.",
   proefleveringenZien: "Proefleveringen zijn alleen zichtbaar voor de berichtgever zelf.",
   vrijgaveInstellen: "Alleen de contactpersoon of het CBS kan instellen of uploads op vrijgave wachten.",
+  signalenBeantwoorden: "Alleen de contactpersoon van de berichtgever kan signalen beantwoorden.",
+  berichten:
+    "Alleen de contactpersoon van de berichtgever kan berichten lezen en versturen, omdat ze BSN's kunnen bevatten.",
 };
 
 export function heeftRecht(actor: Pick<Actor, "rol">, recht: Recht): boolean {

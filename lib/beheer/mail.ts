@@ -9,7 +9,8 @@ import { ActieFout, type ActieContext, type Tx } from "@/lib/acties/context";
  * dates, never personal data.
  */
 
-export type BeheerSjabloon = Extract<SjabloonNaam, `beheer-${string}`>;
+/** The mails a change may queue through its frame (lib/acties/context.ts). */
+export type BeheerSjabloon = Extract<SjabloonNaam, `beheer-${string}` | "bericht-nieuw">;
 
 export interface BeheerMail<N extends BeheerSjabloon = BeheerSjabloon> {
   aan: string;

@@ -36,6 +36,12 @@ const VOORBEELDEN: { [N in BeheerSjabloon]: SjabloonParameters<N> } = {
     totaal: 4,
     url: "https://swi.cbs.example.nl/berichtgever/0153/leveringen",
   },
+  "bericht-nieuw": {
+    berichtgeverCode: "0153",
+    van: "0153 Gemeente Enschede",
+    bestandsnaam: null,
+    url: "https://swi.cbs.example.nl/berichtgever/0153/berichten",
+  },
 };
 
 describe("staff mails", () => {

@@ -139,7 +139,14 @@ describe("retention on a fast-forwarded clock", () => {
         sessie: [verwacht.sessie, verwacht.sessie],
       });
     };
-    const geen = { signaleringslijsten: 0, uploads: 0, proefleveringen: 0, uploadSessies: 0, landelijkeControles: 0 };
+    const geen = {
+      signaleringslijsten: 0,
+      uploads: 0,
+      proefleveringen: 0,
+      uploadSessies: 0,
+      landelijkeControles: 0,
+      berichten: 0,
+    };
 
     // The abandoned upload: kept for 24 hours, then gone with its part.
     const sessieTermijn = sessieRij.aangemaaktOp.getTime() + 24 * UUR;

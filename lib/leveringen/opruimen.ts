@@ -2,15 +2,19 @@
  * The purge (job "opruimen": hourly, and once when the worker starts). Everything is found by a
  * query on dates, not by timers, so a purge that did not run for a while (downtime) catches up
  * in one run:
- * - signaleringslijsten past verlooptOp (14 days): both files deleted from storage, verwijderdOp set;
+ * - signaleringslijsten past verlooptOp (14 days): both files deleted from storage, the stored
+ *   signals' content (BSN, values) emptied, verwijderdOp set; what stays of a signal is its keyed
+ *   hash, rule and response (lib/leveringen/signalen.ts);
  * - uploads past SWI_BEWAARTERMIJN_UPLOAD_DAGEN (default 400: long enough for the comparisons with
  *   earlier quarters): the file deleted, bestandVerwijderdOp set, and the deliveries' LeveringFout
- *   rows deleted, because error messages may quote BSNs;
+ *   rows deleted, because error messages may quote BSNs, and likewise the texts of the responses to
+ *   its signals (explanation, question, answer);
  * - proefleveringen not released within 14 days of receipt: the rows (with their errors and
  *   signaleringslijst) and their files, and the upload itself when nothing else of it is kept, so
  *   the same file can then be delivered again;
  * - upload sessions abandoned for more than 24 hours, with their parts;
- * - the findings of a national checks run past their 14 days (lib/beheer/landelijke-controle-taak.ts).
+ * - the findings of a national checks run past their 14 days (lib/beheer/landelijke-controle-taak.ts);
+ * - secure messages past SWI_BEWAARTERMIJN_BERICHT_DAGEN (default 400), lib/berichten/berichten.ts.
  * The file is deleted before the row is marked, so a crash in between is finished by the next run.
  *
  * Removing a list or an upload is an audit entry (actor: the system; details: ids, file name and
@@ -25,6 +29,7 @@ import type { Opslag } from "@/lib/storage";
 import { leveringOpslag } from "./opslag";
 import { verwijderUploadSessie } from "./uploadsessie";
 import { PROEF_BEWAARDAGEN } from "./vrijgave";
+import { verwijderOudeBerichten } from "@/lib/berichten/berichten";
 
 const DAG = 24 * 3600 * 1000;
 const PER_KEER = 200;
@@ -43,6 +48,7 @@ export interface OpruimResultaat {
   proefleveringen: number;
   uploadSessies: number;
   landelijkeControles: number;
+  berichten: number;
 }
 
 export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } = {}): Promise<OpruimResultaat> {
@@ -53,6 +59,7 @@ export async function ruimOp(nu: Date = new Date(), opties: { opslag?: Opslag } 
     proefleveringen: await verwijderVerlopenProefleveringen(opslag, nu),
     uploadSessies: await verwijderVerlatenUploadSessies(opslag, nu),
     landelijkeControles: await verwijderVerlopenLandelijkeControles(nu),
+    berichten: await verwijderOudeBerichten(nu),
   };
 }
 
@@ -70,7 +77,10 @@ async function verwijderVerlopenSignaleringslijsten(opslag: Opslag, nu: Date): P
     for (const lijst of lijsten) {
       await opslag.verwijder(lijst.csvSleutel);
       await opslag.verwijder(lijst.xlsxSleutel);
-      await db.signaleringslijst.update({ where: { id: lijst.id }, data: { verwijderdOp: nu } });
+      await db.$transaction([
+        db.leveringSignaal.updateMany({ where: { leveringId: lijst.leveringId }, data: { inhoud: null } }),
+        db.signaleringslijst.update({ where: { id: lijst.id }, data: { verwijderdOp: nu } }),
+      ]);
       await schrijfAudit({
         actor: null,
         actie: "signaleringslijst.verwijderd",
@@ -101,6 +111,10 @@ async function verwijderOudeUploads(opslag: Opslag, nu: Date): Promise<number> {
       if (a.opslagSleutel) await opslag.verwijder(a.opslagSleutel);
       await db.$transaction([
         db.leveringFout.deleteMany({ where: { levering: { aanleveringId: a.id } } }),
+        db.leveringSignaal.updateMany({
+          where: { levering: { aanleveringId: a.id } },
+          data: { inhoud: null, toelichting: null, antwoord: null },
+        }),
         db.levering.updateMany({ where: { aanleveringId: a.id }, data: { bestandVerwijderdOp: nu } }),
         db.aanlevering.update({ where: { id: a.id }, data: { bestandVerwijderdOp: nu } }),
       ]);

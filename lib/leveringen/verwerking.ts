@@ -25,6 +25,7 @@ import { signaleringslijstCsv, signaleringslijstXlsx } from "@/lib/swi/signaleri
 import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
 import type { Proef } from "@/lib/generated/prisma/enums";
 import { leveringOpslag } from "./opslag";
+import { bereidSignalenVoor, signaalRegels, type SignaalVoorbereiding } from "./signalen";
 import { datumInAmsterdam, laadVerwerkingContext, type VerwerkingContext } from "./verwerking/context";
 import { laadEerdereLeveringen, leesLevering } from "./verwerking/eerdere";
 import {
@@ -196,18 +197,30 @@ async function schrijfUitkomst(
   }
   const kop = resultaat.kop;
   let lijst: Signaleringsbestanden | null = null;
-  if (resultaat.signals.length > 0) {
-    lijst = await maakSignaleringslijst(
-      opslag,
-      levering,
-      { ...resultaat, kop },
-      context.gemeentenaam(kop.gemeentecode, kop.statistiekjaar),
-      tijd.ontvangenOp,
-      tijd.nu(),
+  let signals = resultaat.signals;
+  if (signals.length > 0) {
+    // Here, where the list is made: a signal answered "klopt" before never reaches the list.
+    const voorbereiding = await bereidSignalenVoor(
+      omgeving.db,
+      { id: levering.id, berichtgeverId: omgeving.berichtgever.id },
+      kop,
+      signals,
     );
+    signals = voorbereiding.signalen;
+    if (signals.length > 0) {
+      lijst = await maakSignaleringslijst(
+        opslag,
+        levering,
+        { ...resultaat, kop },
+        voorbereiding,
+        context.gemeentenaam(kop.gemeentecode, kop.statistiekjaar),
+        tijd.ontvangenOp,
+        tijd.nu(),
+      );
+    }
     tijd.controleerLease();
   }
-  await schrijfVerwerkt(omgeving, levering, { ...resultaat, kop }, lijst);
+  await schrijfVerwerkt(omgeving, levering, { ...resultaat, kop, signals }, lijst);
 }
 
 function zelfdeLevering(l: { bestandsnaam: string }, kop: LeveringKop): boolean {
@@ -294,6 +307,7 @@ async function maakSignaleringslijst(
   opslag: Opslag,
   levering: OpenLevering,
   r: LeveringResultaat & { kop: LeveringKop },
+  voorbereiding: SignaalVoorbereiding,
   gemeentenaam: string | null,
   ontvangenOp: Date,
   aangemaaktOp: Date,
@@ -302,7 +316,8 @@ async function maakSignaleringslijst(
   const invoer = {
     fileName: levering.bestandsnaam,
     kop: r.kop,
-    signals: r.signals,
+    signals: voorbereiding.signalen,
+    vorigKwartaal: voorbereiding.vorigKwartaal,
     fileSignals: r.fileSignals,
     aantalPersonen: r.aantalPersonen,
     gemeentenaam: gemeentenaam ?? undefined,
@@ -318,7 +333,8 @@ async function maakSignaleringslijst(
     xlsxSleutel: sleutels.xlsx,
     aangemaaktOp,
     verlooptOp,
-    aantalSignalen: r.signals.length,
+    aantalSignalen: voorbereiding.signalen.length,
+    signalen: signaalRegels(levering.id, voorbereiding),
   };
 }
 

@@ -85,6 +85,12 @@ const VOORBEELDEN: { [N in SjabloonNaam]: SjabloonParameters<N> } = {
     totaal: 3,
     url: "https://portaal.test/berichtgever/0153",
   },
+  "bericht-nieuw": {
+    berichtgeverCode: "0153",
+    van: "het CBS",
+    bestandsnaam: "SWI_0153_0153_20263.XML",
+    url: "https://portaal.test/berichtgever/0153/berichten?levering=abc",
+  },
 };
 
 const NEGEN_CIJFERS = /(?<!\d)\d{9}(?!\d)/;

@@ -24,6 +24,13 @@ import { csvTekst, veiligeCel } from "./tabel";
 import { regel } from "./regels";
 import type { BestandSignaal, Datum, LeveringKop, RegelCode, Severity, Signaal } from "./types";
 import { moment, swiDatum } from "./opmaak";
+import {
+  isGemarkeerd,
+  REACTIE_TEKST,
+  vorigKwartaalTekst,
+  type SignaalReactieSoort,
+  type VorigKwartaal,
+} from "./signaalsleutel";
 
 export interface SignaleringslijstInvoer {
   fileName: string;
@@ -40,6 +47,12 @@ export interface SignaleringslijstInvoer {
   beschikbaarTot?: Date;
   /** The description of a rule code; default: the rule catalogue's `omschrijving`. */
   omschrijvingRegel?: (code: RegelCode) => string;
+  /**
+   * The same signal in the previous quarter's list, when the portal knows it. Given, the list gets
+   * the column "Vorig kwartaal" and a signal that was to be corrected ("wordt hersteld") but is here
+   * again comes first.
+   */
+  vorigKwartaal?: (s: Signaal) => VorigKwartaal | undefined;
 }
 
 export const KOLOMMEN = [
@@ -52,6 +65,12 @@ export const KOLOMMEN = [
   "Toelichting",
   "Wat te doen",
 ] as const;
+export const KOLOM_VORIG_KWARTAAL = "Vorig kwartaal";
+/** The signal's number in the portal, where it is answered (only in the portal's lists). */
+export const KOLOM_NR = "Nr";
+/** To fill in and upload back to the portal (XLSX only): the response and its explanation. */
+export const KOLOM_REACTIE = "Reactie";
+export const KOLOM_TOELICHTING_REACTIE = "Toelichting reactie";
 export const KOLOMMEN_BESTAND = ["Regel", "Omschrijving regel", "Ernst", "Toelichting", "Wat te doen"] as const;
 
 /** What each column means, for the Toelichting sheet and for the portal next to the CSV. */
@@ -75,6 +94,24 @@ export const toelichtingKolommen: ReadonlyArray<readonly [kolom: string, beteken
   ],
 ];
 
+export const toelichtingVorigKwartaal = [
+  KOLOM_VORIG_KWARTAAL,
+  "Of hetzelfde signaal (zelfde persoon, regel en waarden) ook vorig kwartaal op de lijst stond, en wat u toen antwoordde. Signalen die u toen met 'wordt hersteld' beantwoordde en die er nog steeds zijn, staan bovenaan. Signalen die u met 'klopt' beantwoordde, komen niet terug.",
+] as const;
+
+export const toelichtingNr = [
+  KOLOM_NR,
+  "Nummer van het signaal in het portaal, waar u op de pagina van de signaleringslijst per signaal kunt reageren.",
+] as const;
+
+export const toelichtingReactie = [
+  [
+    KOLOM_REACTIE,
+    "Vul in: klopt, wordt hersteld of vraag aan CBS, en upload het bestand op de pagina van de signaleringslijst. U kunt ook per signaal reageren in het portaal.",
+  ],
+  [KOLOM_TOELICHTING_REACTIE, "Waarom het signaal klopt, of uw vraag aan het CBS. Nodig bij klopt en bij een vraag."],
+] as const;
+
 export interface SignaalRij {
   bsn: string;
   kenmerken: string;
@@ -84,6 +121,9 @@ export interface SignaalRij {
   ernst: Severity;
   toelichting: string;
   watTeDoen: string;
+  /** Only with `vorigKwartaal`: "" when the signal is new. */
+  vorigKwartaal?: string;
+  gemarkeerd?: boolean;
 }
 
 export interface BestandRij {
@@ -119,9 +159,35 @@ export function vergelijkSignalen(a: Signaal, b: Signaal): number {
 }
 
 /** Person-level rows in the order of vergelijkSignalen. */
-export function signaalRijen(invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel">): SignaalRij[] {
+export function signaalRijen(
+  invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel" | "vorigKwartaal">,
+): SignaalRij[] {
+  return geordendeSignalen(invoer).map(({ rij }) => rij);
+}
+
+/**
+ * The signals with their rows, in the list's order: by vergelijkSignalen, with (when the previous
+ * quarter is known) the flagged ones first. The portal numbers its stored signals by this order.
+ */
+export function geordendeSignalen(
+  invoer: Pick<SignaleringslijstInvoer, "signals" | "omschrijvingRegel" | "vorigKwartaal">,
+): { signaal: Signaal; rij: SignaalRij }[] {
   const omschrijving = invoer.omschrijvingRegel ?? standaardOmschrijving;
-  return [...invoer.signals].sort(vergelijkSignalen).map((s) => ({
+  const vorig = invoer.vorigKwartaal;
+  const gesorteerd = [...invoer.signals].sort(vergelijkSignalen);
+  const geordend = vorig
+    ? [...gesorteerd.filter((s) => isGemarkeerd(vorig(s))), ...gesorteerd.filter((s) => !isGemarkeerd(vorig(s)))]
+    : gesorteerd;
+  return geordend.map((s) => ({ signaal: s, rij: rijVan(s, omschrijving, vorig) }));
+}
+
+function rijVan(
+  s: Signaal,
+  omschrijving: (code: RegelCode) => string,
+  vorig: SignaleringslijstInvoer["vorigKwartaal"],
+): SignaalRij {
+  const v = vorig?.(s);
+  return {
     bsn: s.bsn,
     kenmerken: [...s.kenmerken].sort((x, y) => x - y).join(", "),
     waarden: s.waarden,
@@ -130,7 +196,8 @@ export function signaalRijen(invoer: Pick<SignaleringslijstInvoer, "signals" | "
     ernst: s.severity,
     toelichting: s.message,
     watTeDoen: s.advies,
-  }));
+    ...(vorig ? { vorigKwartaal: vorigKwartaalTekst(v), gemarkeerd: isGemarkeerd(v) } : {}),
+  };
 }
 
 export function bestandRijen(invoer: Pick<SignaleringslijstInvoer, "fileSignals" | "omschrijvingRegel">): BestandRij[] {
@@ -150,11 +217,32 @@ export { zonderFormule } from "./tabel";
 
 /** The CSV: UTF-8 BOM, `;`, CRLF; file-level signals first (empty BSN), then the person rows. */
 export function signaleringslijstCsv(invoer: SignaleringslijstInvoer): string {
-  const rijen: string[][] = [[...KOLOMMEN]];
+  const metVorig = invoer.vorigKwartaal !== undefined;
+  const rijen: string[][] = [metVorig ? [...KOLOMMEN, KOLOM_VORIG_KWARTAAL, KOLOM_NR] : [...KOLOMMEN]];
   for (const r of bestandRijen(invoer))
-    rijen.push(["", "", "", r.regel, r.omschrijvingRegel, r.ernst, r.toelichting, r.watTeDoen]);
-  for (const r of signaalRijen(invoer)) {
-    rijen.push([r.bsn, r.kenmerken, r.waarden, r.regel, r.omschrijvingRegel, r.ernst, r.toelichting, r.watTeDoen]);
+    rijen.push([
+      "",
+      "",
+      "",
+      r.regel,
+      r.omschrijvingRegel,
+      r.ernst,
+      r.toelichting,
+      r.watTeDoen,
+      ...(metVorig ? ["", ""] : []),
+    ]);
+  for (const [i, r] of signaalRijen(invoer).entries()) {
+    rijen.push([
+      r.bsn,
+      r.kenmerken,
+      r.waarden,
+      r.regel,
+      r.omschrijvingRegel,
+      r.ernst,
+      r.toelichting,
+      r.watTeDoen,
+      ...(metVorig ? [r.vorigKwartaal ?? "", String(i + 1)] : []),
+    ]);
   }
   return csvTekst(rijen, { aanhalen: /^\d+$/ });
 }
@@ -182,12 +270,28 @@ export async function signaleringslijstXlsx(invoer: SignaleringslijstInvoer): Pr
     { header: "Ernst", key: "ernst", width: 14 },
     { header: "Toelichting", key: "toelichting", width: 70 },
     { header: "Wat te doen", key: "watTeDoen", width: 70 },
+    ...(invoer.vorigKwartaal
+      ? [
+          { header: KOLOM_VORIG_KWARTAAL, key: "vorigKwartaal", width: 40 },
+          { header: KOLOM_NR, key: "nr", width: 8 },
+          { header: KOLOM_REACTIE, key: "reactie", width: 18 },
+          { header: KOLOM_TOELICHTING_REACTIE, key: "toelichtingReactie", width: 50 },
+        ]
+      : []),
   ];
-  for (const r of personen) {
-    const rij = signalen.addRow(veiligeRij(r));
+  for (const [i, { gemarkeerd, ...r }] of personen.entries()) {
+    const rij = signalen.addRow({ ...veiligeRij(r), ...(invoer.vorigKwartaal ? { nr: i + 1 } : {}) });
     rij.getCell("ernst").fill = { type: "pattern", pattern: "solid", fgColor: { argb: ERNST_KLEUR[r.ernst] } };
+    if (gemarkeerd) rij.getCell("vorigKwartaal").font = { bold: true };
+    if (invoer.vorigKwartaal) {
+      rij.getCell("reactie").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${Object.values(REACTIE_TEKST).join(",")}"`],
+      };
+    }
   }
-  opmaakKop(signalen, KOLOMMEN.length);
+  opmaakKop(signalen, KOLOMMEN.length + (invoer.vorigKwartaal ? 4 : 0));
 
   const bestandBlad = wb.addWorksheet("Bestandssignalen", { views: [{ state: "frozen", ySplit: 1 }] });
   bestandBlad.columns = [
@@ -252,6 +356,82 @@ function schrijfToelichting(
   blad.addRow([]);
   const kolomKop = blad.addRow(["Kolom", "Betekenis"]);
   kolomKop.font = { bold: true };
-  for (const [kolom, betekenis] of toelichtingKolommen)
-    blad.addRow([kolom, betekenis]).getCell(2).alignment = { wrapText: true };
+  const kolommen = invoer.vorigKwartaal
+    ? [...toelichtingKolommen, toelichtingVorigKwartaal, toelichtingNr, ...toelichtingReactie]
+    : toelichtingKolommen;
+  for (const [kolom, betekenis] of kolommen) blad.addRow([kolom, betekenis]).getCell(2).alignment = { wrapText: true };
+}
+
+export interface IngevuldeReactie {
+  nr: number;
+  reactie: SignaalReactieSoort;
+  toelichting: string;
+}
+
+export interface GelezenReacties {
+  reacties: IngevuldeReactie[];
+  /** Dutch, one per row that could not be read: "Rij 5: …". */
+  fouten: string[];
+}
+
+const REACTIE_UIT_TEKST = new Map<string, SignaalReactieSoort>([
+  ...Object.entries(REACTIE_TEKST).map(
+    ([soort, tekst]) => [tekst.toLowerCase(), soort as SignaalReactieSoort] as const,
+  ),
+  ["vraag", "VRAAG"],
+  ["hersteld", "WORDT_HERSTELD"],
+]);
+
+function celTekst(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
+  if (typeof v === "object" && "result" in v) return String(v.result ?? "");
+  if (typeof v === "object" && "text" in v) return String(v.text);
+  return String(v);
+}
+
+/**
+ * The responses filled in on the sheet Signalen of a signaleringslijst the portal made (the columns
+ * Nr, Reactie and Toelichting reactie, found by their header). Rows without a response are skipped.
+ */
+export async function leesIngevuldeReacties(xlsx: Buffer): Promise<GelezenReacties> {
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  } catch {
+    return { reacties: [], fouten: ["Het bestand is geen Excel-bestand (XLSX)."] };
+  }
+  const blad = wb.getWorksheet("Signalen");
+  if (!blad) return { reacties: [], fouten: ["Het bestand heeft geen tabblad Signalen."] };
+  const kop = new Map<string, number>();
+  blad.getRow(1).eachCell((c, n) => kop.set(celTekst(c.value).trim(), n));
+  const [nrKol, reactieKol, toelichtingKol] = [KOLOM_NR, KOLOM_REACTIE, KOLOM_TOELICHTING_REACTIE].map((k) =>
+    kop.get(k),
+  );
+  if (!nrKol || !reactieKol || !toelichtingKol) {
+    return {
+      reacties: [],
+      fouten: [
+        `Het tabblad Signalen mist de kolommen ${KOLOM_NR}, ${KOLOM_REACTIE} en ${KOLOM_TOELICHTING_REACTIE}: gebruik de signaleringslijst die het portaal voor deze levering maakte.`,
+      ],
+    };
+  }
+  const reacties: IngevuldeReactie[] = [];
+  const fouten: string[] = [];
+  blad.eachRow((rij, n) => {
+    if (n === 1) return;
+    const reactieTekst = celTekst(rij.getCell(reactieKol).value).trim();
+    if (reactieTekst === "") return;
+    const nr = Number(celTekst(rij.getCell(nrKol).value).trim());
+    const reactie = REACTIE_UIT_TEKST.get(reactieTekst.toLowerCase());
+    const toelichting = celTekst(rij.getCell(toelichtingKol).value).trim();
+    if (!Number.isInteger(nr) || nr < 1) fouten.push(`Rij ${n}: het nummer in de kolom ${KOLOM_NR} ontbreekt.`);
+    else if (!reactie)
+      fouten.push(`Rij ${n}: "${reactieTekst}" is geen reactie; kies klopt, wordt hersteld of vraag aan CBS.`);
+    else if (reactie !== "WORDT_HERSTELD" && toelichting === "")
+      fouten.push(`Rij ${n}: bij ${REACTIE_TEKST[reactie]} hoort een toelichting.`);
+    else reacties.push({ nr, reactie, toelichting });
+  });
+  return { reacties, fouten };
 }

@@ -13,6 +13,7 @@ import type { LeveringResultaat } from "@/lib/swi/controle";
 import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
 import type { Proef } from "@/lib/generated/prisma/enums";
 import { portaalUrl } from "@/lib/http/adres";
+import type { NieuwSignaal } from "@/lib/leveringen/signalen";
 
 export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
 
@@ -29,6 +30,8 @@ export interface Signaleringsbestanden {
   aangemaaktOp: Date;
   verlooptOp: Date;
   aantalSignalen: number;
+  /** The list's person-level signals, to be answered in the portal. */
+  signalen: NieuwSignaal[];
 }
 
 const TRANSACTIE = { timeout: 120_000, maxWait: 60_000 };
@@ -43,6 +46,7 @@ async function neemOver(tx: Prisma.TransactionClient, leveringId: string): Promi
 
 async function wisEerdereUitkomst(tx: Prisma.TransactionClient, leveringId: string): Promise<void> {
   await tx.leveringFout.deleteMany({ where: { leveringId } });
+  await tx.leveringSignaal.deleteMany({ where: { leveringId } });
   await tx.signaleringslijst.deleteMany({ where: { leveringId } });
 }
 
@@ -193,6 +197,9 @@ export async function schrijfVerwerkt(
           xlsxSleutel: lijst.xlsxSleutel,
           aantalSignalen: lijst.aantalSignalen,
         },
+      });
+      await tx.leveringSignaal.createMany({
+        data: lijst.signalen.map((s) => ({ ...s, leveringId: levering.id, berichtgeverId: berichtgever.id })),
       });
     }
     // A proeflevering replaces nothing: the delivery that counts stays until it is released.

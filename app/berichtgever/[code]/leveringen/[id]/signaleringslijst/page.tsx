@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { vereisActor } from "@/lib/auth/actor";
+import { z } from "zod";
+import { signalenVanLevering } from "@/lib/leveringen/signalen";
+import { Signalen } from "./Signalen";
+import { heeftRecht, vereisActor } from "@/lib/auth/actor";
 import { signaleringslijstVoorActor } from "@/lib/leveringen/data";
 import { toelichtingKolommen } from "@/lib/swi/signaleringslijst";
 import { Tabelgebied } from "@/app/components/Tabelgebied";
@@ -8,10 +11,21 @@ import { moment, aantal } from "@/lib/swi/opmaak";
 
 export const metadata = { title: "Signaleringslijst" };
 
-export default async function SignaleringslijstPagina({ params }: { params: Promise<{ code: string; id: string }> }) {
+const paginaSchema = z.coerce.number().int().min(1).catch(1);
+
+export default async function SignaleringslijstPagina({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string; id: string }>;
+  searchParams: Promise<{ pagina?: string }>;
+}) {
   const { code, id } = await params;
+  const pagina = paginaSchema.parse((await searchParams).pagina);
   const actor = await vereisActor();
-  const s = await voorPagina(() => signaleringslijstVoorActor(actor, id, { code }));
+  const [s, signalen] = await voorPagina(() =>
+    Promise.all([signaleringslijstVoorActor(actor, id, { code }), signalenVanLevering(actor, id, { code, pagina })]),
+  );
   const basis = `/berichtgever/${s.levering.berichtgeverCode}`;
   const pad = `${basis}/leveringen/${s.levering.id}`;
 
@@ -23,6 +37,12 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
       </nav>
       <h1 className="mb-2 text-3xl font-bold">Signaleringslijst</h1>
       <p className="mb-6 break-all text-grijs-5">Levering {s.levering.bestandsnaam}</p>
+      {heeftRecht(actor, "berichten") && (
+        <p className="mb-6">
+          <Link href={`${basis}/berichten?levering=${s.levering.id}`}>Berichten over deze levering</Link> (beveiligd, u
+          mag er een BSN in noemen)
+        </p>
+      )}
 
       <p className="mb-4 max-w-3xl">
         De signaleringslijst noemt per persoon (BSN) de gegevens die bij de statistische controle opvielen:{" "}
@@ -74,6 +94,15 @@ export default async function SignaleringslijstPagina({ params }: { params: Prom
             nodig, neem dan contact op met het CBS via <a href="mailto:wetinburgering@cbs.nl">wetinburgering@cbs.nl</a>.
           </p>
         </section>
+      )}
+
+      {signalen.totaal > 0 && (
+        <Signalen
+          p={signalen}
+          pad={pad}
+          leveringId={s.levering.id}
+          magBeantwoorden={heeftRecht(actor, "signalenBeantwoorden")}
+        />
       )}
 
       <section aria-labelledby="kolommen-titel" className="mb-8">
