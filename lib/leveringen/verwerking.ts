@@ -145,7 +145,21 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
       controleerLease,
     });
   }
+  await bevestigAfgerond(toegewezen.map((t) => t.levering.id));
   await db.aanlevering.update({ where: { id: aanlevering.id }, data: { verwerktOp: nu() } });
+}
+
+/**
+ * Done means: the final status reads back from the database. A connection cut during the commit
+ * of the long final transaction (thousands of encrypted signal rows) has been seen to come back as
+ * success while nothing was written; the job must then go round again instead of reporting done.
+ */
+async function bevestigAfgerond(leveringIds: readonly string[]): Promise<void> {
+  if (leveringIds.length === 0) return;
+  const nietAfgerond = await getDb().levering.count({
+    where: { id: { in: [...leveringIds] }, status: { notIn: [...EINDSTATUSSEN] } },
+  });
+  if (nietAfgerond > 0) throw new Error(`${nietAfgerond} levering(en) na het schrijven nog niet afgerond`);
 }
 
 /** The stored file is gone (retention, or never stored): the open deliveries cannot be checked. */
