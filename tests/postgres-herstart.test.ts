@@ -224,7 +224,9 @@ describe.skipIf(!BIN && !VERPLICHT)("PostgreSQL restarted during processing", ()
     // The same process: it lived through the outage instead of crashing on it.
     expect(worker.kind.exitCode, worker.uitvoer()).toBeNull();
     expect(worker.kind.signalCode).toBeNull();
-    expect(worker.uitvoer()).toContain("database tijdelijk niet bereikbaar");
+    // It met the outage (how depends on where the run was when the database went: a write that
+    // failed and was retried, or pg-boss's own unawaited complete, see overleef-verloren-database.test.ts).
+    expect(worker.uitvoer()).toMatch(/database tijdelijk niet bereikbaar|Can't reach database server|ECONNREFUSED/);
     expect((await getDb().levering.findUniqueOrThrow({ where: { id: leveringId } })).aantalPersonen).toBe(60_000);
     await eenSetResultaten(leveringId, groot.bestandsnaam, true);
     expect(await opgeslagen(`signaleringslijsten/${leveringId}`)).toHaveLength(2);
