@@ -10,6 +10,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { voorbeeldRapport } from "../lib/spiegelrapport/voorbeeldrapport.testhulp";
 import { genereerLevering } from "../lib/swi/testhulp/generator";
 import { CONTACT_0153, logInAls } from "./support/auth";
+import { apiTokenVoor } from "./support/api";
 import { metDatabase } from "./support/db";
 
 test.describe.configure({ mode: "serial" });
@@ -17,21 +18,7 @@ test.describe.configure({ mode: "serial" });
 let token: string;
 
 async function tokenVoor0153(): Promise<string> {
-  if (process.env.SWI_DEMO_TOKEN) return process.env.SWI_DEMO_TOKEN;
-  const waarde = `swi_e2e${crypto.randomBytes(24).toString("base64url")}`;
-  await metDatabase(async (c) => {
-    await c.query(
-      `INSERT INTO api_token (id, berichtgever_id, naam, token_hash, prefix, created_by_id)
-       SELECT $1, b.id, 'e2e', $2, $3, cp.user_id
-       FROM berichtgever b JOIN contactpersoon cp ON cp.berichtgever_id = b.id WHERE b.code = '0153'`,
-      [
-        `e2e${crypto.randomBytes(8).toString("hex")}`,
-        crypto.createHash("sha256").update(waarde).digest("hex"),
-        waarde.slice(0, 12),
-      ],
-    );
-  });
-  return waarde;
+  return process.env.SWI_DEMO_TOKEN ?? (await apiTokenVoor("0153"));
 }
 
 const auth = () => ({ Authorization: `Bearer ${token}` });

@@ -5,6 +5,7 @@ import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { CBS_BEHEER, CONTACT_0153, logInAls } from "./support/auth";
 import { bekendeMails, wachtOpMail } from "./support/smtp";
+import { apiTokenVoor } from "./support/api";
 import { metDatabase } from "./support/db";
 import { genereerLevering } from "../lib/swi/testhulp/generator";
 
@@ -268,25 +269,6 @@ test("a campaign mails each affected contact person their own count", async ({ p
   expect(eigen.tekst).toMatch(/P09 [a-z ]+: 3/);
 });
 
-/** An API token of berichtgever `code`, straight into the database (as e2e/api.spec.ts does). */
-async function apiTokenVoor(code: string): Promise<string> {
-  const waarde = `swi_e2e${crypto.randomBytes(24).toString("base64url")}`;
-  await metDatabase((c) =>
-    c.query(
-      `INSERT INTO api_token (id, berichtgever_id, naam, token_hash, prefix, created_by_id)
-       SELECT $1, b.id, 'e2e landelijk', $2, $3, cp.user_id
-       FROM berichtgever b JOIN contactpersoon cp ON cp.berichtgever_id = b.id WHERE b.code = $4`,
-      [
-        `e2e${crypto.randomBytes(8).toString("hex")}`,
-        crypto.createHash("sha256").update(waarde).digest("hex"),
-        waarde.slice(0, 12),
-        code,
-      ],
-    ),
-  );
-  return waarde;
-}
-
 test("the national checks run as a job for a quarter; seeing and downloading the BSNs is audit-logged, starting it is not a view", async ({
   page,
   request,
@@ -319,7 +301,7 @@ test("the national checks run as a job for a quarter; seeing and downloading the
     ["0153", gedeeld],
     ["0363", amsterdam],
   ] as const) {
-    const token = await apiTokenVoor(code);
+    const token = await apiTokenVoor(code, "e2e landelijk");
     const res = await request.post("/api/v1/leveringen", {
       headers: { Authorization: `Bearer ${token}` },
       multipart: {

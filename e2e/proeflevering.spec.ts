@@ -3,11 +3,11 @@
  * the release in the browser, and what changes with it (home card, monitor, F04 with the release
  * date); and a proeflevering that CBS staff never see (its page, the monitor, the national checks).
  */
-import crypto from "node:crypto";
 import { test, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { genereerLevering } from "../lib/swi/testhulp/generator";
 import { CBS_BEHEER, CONTACT_0153, CONTACT_0363, logInAls } from "./support/auth";
+import { apiTokenVoor } from "./support/api";
 import { metDatabase } from "./support/db";
 import { bekendeMails, wachtOpMail } from "./support/smtp";
 
@@ -17,18 +17,8 @@ let token: string;
 const gebruikt: string[] = [];
 
 test.beforeAll(async () => {
-  token = `swi_e2e${crypto.randomBytes(24).toString("base64url")}`;
+  token = await apiTokenVoor("0153", "e2e proef");
   await metDatabase(async (c) => {
-    await c.query(
-      `INSERT INTO api_token (id, berichtgever_id, naam, token_hash, prefix, created_by_id)
-       SELECT $1, b.id, 'e2e proef', $2, $3, cp.user_id
-       FROM berichtgever b JOIN contactpersoon cp ON cp.berichtgever_id = b.id WHERE b.code = '0153'`,
-      [
-        `e2e${crypto.randomBytes(8).toString("hex")}`,
-        crypto.createHash("sha256").update(token).digest("hex"),
-        token.slice(0, 12),
-      ],
-    );
     await c.query(`UPDATE berichtgever SET vrijgave_vereist = false WHERE code = '0153'`);
   });
 });

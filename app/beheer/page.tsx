@@ -3,6 +3,7 @@ import { vereisCbs } from "@/lib/auth/actor";
 import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { getal } from "@/lib/swi/opmaak";
 import { Tabel } from "@/app/components/Tabel";
+import { berichtgeverKolommen } from "@/app/components/berichtgeverKolommen";
 
 export const metadata = { title: "Beheer" };
 
@@ -81,22 +82,7 @@ export default async function Beheer() {
           bijschrift="Actieve berichtgevers"
           rijen={berichtgevers}
           sleutel={(b) => b.id}
-          kolommen={[
-            { kop: "Code", cel: (b) => b.code },
-            {
-              kop: "Naam",
-              cel: (b) => (
-                <>
-                  <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-                </>
-              ),
-            },
-            {
-              kop: "Contactpersoon",
-              cel: (b) => <>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</>,
-            },
-            { kop: "Gemeenten", cel: (b) => b.gemeenten.join(", ") || "—" },
-          ]}
+          kolommen={berichtgeverKolommen()}
         />
       </section>
     </div>

@@ -5,6 +5,7 @@ import { berichtgeversLijst } from "@/lib/beheer/berichtgevers";
 import { BeheerKop } from "@/app/components/Kop";
 import { aantal } from "@/lib/swi/opmaak";
 import { Tabel } from "@/app/components/Tabel";
+import { berichtgeverKolommen } from "@/app/components/berichtgeverKolommen";
 
 export const metadata = { title: "Berichtgevers" };
 
@@ -73,20 +74,7 @@ export default async function Berichtgevers({
         rijen={rijen}
         sleutel={(b) => b.id}
         kolommen={[
-          { kop: "Code", cel: (b) => b.code },
-          {
-            kop: "Naam",
-            cel: (b) => (
-              <>
-                <Link href={`/beheer/berichtgevers/${b.code}`}>{b.naam}</Link>
-              </>
-            ),
-          },
-          {
-            kop: "Contactpersoon",
-            cel: (b) => <>{b.contactpersoon ? `${b.contactpersoon.naam} (${b.contactpersoon.email})` : "—"}</>,
-          },
-          { kop: "Gemeenten (lopend)", cel: (b) => b.gemeenten.join(", ") || "—" },
+          ...berichtgeverKolommen("Gemeenten (lopend)"),
           { kop: "Back-ups", cel: (b) => b.backups },
           { kop: "Status", cel: (b) => (b.actief ? "Actief" : "Gedeactiveerd") },
         ]}
