@@ -150,9 +150,9 @@ export async function verwerkAanlevering(aanleveringId: string, opties: VerwerkO
 }
 
 /**
- * Done means: the final status reads back from the database. A connection cut during the commit
- * of the long final transaction (thousands of encrypted signal rows) has been seen to come back as
- * success while nothing was written; the job must then go round again instead of reporting done.
+ * Done means: the final status reads back from the database. A run whose final write did not land
+ * (cut off by a restart, or skipped because the row looked taken) must go round again instead of
+ * reporting done and leaving the delivery "bezig" with nobody working on it.
  */
 async function bevestigAfgerond(leveringIds: readonly string[]): Promise<void> {
   if (leveringIds.length === 0) return;

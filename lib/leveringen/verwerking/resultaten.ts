@@ -14,6 +14,7 @@ import type { LeveringKop, TechnischeFout } from "@/lib/swi/types";
 import type { Proef } from "@/lib/generated/prisma/enums";
 import { portaalUrl } from "@/lib/http/adres";
 import type { NieuwSignaal } from "@/lib/leveringen/signalen";
+import { randomUUID } from "node:crypto";
 
 export const EINDSTATUSSEN = ["AFGEKEURD", "VERWERKT", "VERVANGEN"] as const;
 
@@ -48,6 +49,40 @@ async function wisEerdereUitkomst(tx: Prisma.TransactionClient, leveringId: stri
   await tx.leveringFout.deleteMany({ where: { leveringId } });
   await tx.leveringSignaal.deleteMany({ where: { leveringId } });
   await tx.signaleringslijst.deleteMany({ where: { leveringId } });
+}
+
+const SIGNALEN_PER_INSERT = 5_000;
+
+/**
+ * The list's signals as rows, a few statements of column arrays (unnest) instead of createMany:
+ * Prisma builds a createMany of tens of thousands of rows in JavaScript for a minute or more,
+ * while this transaction holds the delivery's row lock (seen in the restart test: "idle in
+ * transaction" 60–80 s before the INSERT), which turned every retry after a restart into minutes.
+ */
+async function voegSignalenIn(
+  tx: Prisma.TransactionClient,
+  leveringId: string,
+  berichtgeverId: string,
+  signalen: readonly NieuwSignaal[],
+): Promise<void> {
+  for (let i = 0; i < signalen.length; i += SIGNALEN_PER_INSERT) {
+    const deel = signalen.slice(i, i + SIGNALEN_PER_INSERT);
+    await tx.$executeRaw`
+      INSERT INTO levering_signaal
+        (id, levering_id, berichtgever_id, volgnummer, regel, ernst, sleutel, inhoud, vorig_kwartaal, vorige_reactie)
+      SELECT r.id, ${leveringId}, ${berichtgeverId}, r.volgnummer, r.regel, r.ernst, r.sleutel, r.inhoud, r.vorig,
+             r.reactie::"SignaalReactie"
+        FROM unnest(
+          ${deel.map(() => randomUUID())}::text[],
+          ${deel.map((s) => s.volgnummer)}::int[],
+          ${deel.map((s) => s.regel)}::text[],
+          ${deel.map((s) => s.ernst)}::text[],
+          ${deel.map((s) => s.sleutel)}::text[],
+          ${deel.map((s) => s.inhoud ?? null)}::text[],
+          ${deel.map((s) => s.vorigKwartaal ?? false)}::boolean[],
+          ${deel.map((s) => s.vorigeReactie ?? null)}::text[]
+        ) AS r(id, volgnummer, regel, ernst, sleutel, inhoud, vorig, reactie)`;
+  }
 }
 
 function over(
@@ -198,9 +233,7 @@ export async function schrijfVerwerkt(
           aantalSignalen: lijst.aantalSignalen,
         },
       });
-      await tx.leveringSignaal.createMany({
-        data: lijst.signalen.map((s) => ({ ...s, leveringId: levering.id, berichtgeverId: berichtgever.id })),
-      });
+      await voegSignalenIn(tx, levering.id, berichtgever.id, lijst.signalen);
     }
     // A proeflevering replaces nothing: the delivery that counts stays until it is released.
     const vervangen = proef ? [] : await markeerHerlevering(tx, berichtgever.id, kop, levering);
