@@ -20,8 +20,8 @@ import {
   PIP_ENIG,
   PIP_Z,
   pipVlaggen,
+  type CompactePersonen,
   type EerdereIndex,
-  type EerderePersoon,
 } from "./eerdere";
 import { kenmerkWaarde } from "./kenmerken";
 import type { SignaalCode, Signalen } from "./signalen";
@@ -449,7 +449,7 @@ function p19(p: Persoon, out: Signalen): void {
   }
 }
 
-function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen): void {
+function p20(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
   for (const g of p.voortgangsgesprekken) {
     if (g.datum > b.einde && g.datum <= b.ontvangen) {
       out.voeg(
@@ -460,7 +460,7 @@ function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen)
         `Het voortgangsgesprek is gevoerd na de laatste dag van het kwartaal (${b.eindeTekst}) en hoort bij de levering over het volgende kwartaal.`,
         "na-kwartaal",
       );
-    } else if (g.datum < b.begin && gesprekEerderGeleverd(e, g.datum) < 0) {
+    } else if (g.datum < b.begin && gesprekEerderGeleverd(idx, e, g.datum) < 0) {
       out.voeg(
         p.bsn,
         "P20",
@@ -474,7 +474,7 @@ function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen)
   }
 }
 
-function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen): void {
+function p22p23(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
   for (const bo of p.boetes) {
     const waarden = boeteWaarden(bo.datum, bo.reden, bo.bedrag);
     if (bo.datum > b.einde && bo.datum <= b.ontvangen) {
@@ -487,10 +487,10 @@ function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signal
         "na-kwartaal",
       );
     }
-    const eerder = boeteEerderGeleverd(e, bo.datum, bo.reden);
+    const eerder = boeteEerderGeleverd(idx, e, bo.datum, bo.reden);
     // Same date as an earlier boete but another reden: Q05 (fout, "lever een correctie") is the
     // one finding; "nagekomen, geen actie nodig" or "nihilstelling without a boete" would contradict it.
-    if (!eerder && boeteDatumEerderGeleverd(e, bo.datum)) continue;
+    if (!eerder && boeteDatumEerderGeleverd(idx, e, bo.datum)) continue;
     if (bo.datum < b.begin && !eerder) {
       out.voeg(
         p.bsn,
@@ -514,7 +514,7 @@ function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signal
   }
 }
 
-function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: Signalen): void {
+function p24(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
   let einde: Datum;
   let bron: string;
   let reden: number | undefined;
@@ -524,17 +524,14 @@ function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: 
     reden = 2;
     bron = "";
   } else {
-    const vorig = e?.laatste;
-    if (
-      e === undefined ||
-      vorig === undefined ||
-      vorig.eindeBegeleidingReden !== 2 ||
-      vorig.eindeBegeleidingDatum === undefined
-    )
-      return;
-    einde = vorig.eindeBegeleidingDatum;
+    if (e < 0) return;
+    const li = idx.laatsteLevering[e] as number;
+    const vorig = idx.leveringen[li] as CompactePersonen;
+    const i = idx.laatstePositie[e] as number;
+    if (vorig.eindeReden[i] !== 2 || vorig.eindeDatum[i] === 0) return;
+    einde = vorig.eindeDatum[i] as number;
     reden = 2;
-    bron = ` (uit de levering over ${idx.labels[e.laatsteLevering]})`;
+    bron = ` (uit de levering over ${idx.labels[li]})`;
   }
   const eindeWaarden = `${kenmerkWaarde(28, reden)}; ${kenmerkWaarde(29, einde)}${bron}`;
   const melding = (wat: string): string =>
@@ -572,13 +569,7 @@ function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: 
 }
 
 /** All P rules for one person of the current delivery. */
-export function controleerPersoon(
-  p: Persoon,
-  b: Basis,
-  idx: EerdereIndex,
-  e: EerderePersoon | undefined,
-  out: Signalen,
-): void {
+export function controleerPersoon(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
   datumRegel(TOEKOMST, p, b, out);
   datumRegel(NA_KWARTAAL, p, b, out);
   datumRegel(VOOR_WI2021, p, b, out);
@@ -598,7 +589,7 @@ export function controleerPersoon(
   volgorde(p, "P09", 13, 14, "Ontzorgen", out);
   p10(p, out);
   volgorde(p, "P11", 21, 22, "MAP", out);
-  const vlaggen = pipVlaggen(p.pips) | (e?.pipVlaggen ?? 0);
+  const vlaggen = pipVlaggen(p.pips) | (e >= 0 ? (idx.pipVlaggen[e] as number) : 0);
   p12(p, vlaggen, out);
   p13(p, vlaggen, out);
   p14(p, out);
@@ -615,7 +606,7 @@ export function controleerPersoon(
     );
   }
   p19(p, out);
-  p20(p, b, e, out);
+  p20(p, b, idx, e, out);
   if (p.voortgangsgesprekken.length > 1) {
     dubbeleDatums(
       p,
@@ -626,6 +617,6 @@ export function controleerPersoon(
       out,
     );
   }
-  p22p23(p, b, e, out);
+  p22p23(p, b, idx, e, out);
   p24(p, idx, e, out);
 }
