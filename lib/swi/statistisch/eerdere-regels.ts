@@ -170,9 +170,8 @@ export function verdwenenPersonen(idx: EerdereIndex, out: Signalen): void {
   if (vorige === undefined) return;
   for (let i = 0; i < vorige.aantal; i++) {
     if (vorige.eindeReden[i] !== 0) continue;
-    const n = vorige.bsn[i] as number;
-    const s = idx.slots.get(n >= 0 ? n : (vorige.andereBsn.get(i) as string));
-    if (s !== undefined && idx.gezien[s] === 1) continue;
+    const s = idx.slots.vanCompact(vorige, i);
+    if (s >= 0 && idx.gezien[s] === 1) continue;
     const bsn = compacteBsn(vorige, i);
     out.voeg(
       bsn,

@@ -164,6 +164,72 @@ export function compacteDatum(c: CompactePersonen, i: number, k: (typeof Q03_KEN
   return c.datums[i * AANTAL_DATUMS + Q03_KENMERKEN.indexOf(k)] as number;
 }
 
+/**
+ * BSN → slot. A 9-digit BSN (all of them, in accepted files) is found in an open-addressing table
+ * over two Int32Arrays; anything else in a Map. Why not one Map: it was the largest cost of the
+ * statistische controle with a previous quarter (one lookup per person, one insert per earlier one).
+ */
+export class BsnTabel {
+  private readonly sleutels: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly verschuiving: number;
+  private readonly masker: number;
+  private readonly anders = new Map<string, number>();
+  size = 0;
+
+  constructor(capaciteit: number) {
+    let bits = 4;
+    while (1 << bits < capaciteit * 2) bits++;
+    this.sleutels = new Int32Array(1 << bits).fill(-1);
+    this.slots = new Int32Array(1 << bits);
+    this.verschuiving = 32 - bits;
+    this.masker = (1 << bits) - 1;
+  }
+
+  /** The position of key n ≥ 0, or of the empty place where it would go. */
+  private plaats(n: number): number {
+    // Fibonacci hashing: the high bits of n × 2³²/φ spread consecutive BSNs over the table.
+    let h = Math.imul(n, 0x9e3779b1) >>> this.verschuiving;
+    for (;;) {
+      const k = this.sleutels[h] as number;
+      if (k === n || k === -1) return h;
+      h = (h + 1) & this.masker;
+    }
+  }
+
+  /** The slot of a numeric key, -1 when absent. */
+  getal(n: number): number {
+    const h = this.plaats(n);
+    return this.sleutels[h] === n ? (this.slots[h] as number) : -1;
+  }
+
+  tekst(t: string): number {
+    return this.anders.get(t) ?? -1;
+  }
+
+  /** The slot of this key, a new one (the next number) when it was absent. */
+  slotVoorGetal(n: number): number {
+    const h = this.plaats(n);
+    if (this.sleutels[h] === n) return this.slots[h] as number;
+    this.sleutels[h] = n;
+    this.slots[h] = this.size;
+    return this.size++;
+  }
+
+  slotVoorTekst(t: string): number {
+    const s = this.anders.get(t);
+    if (s !== undefined) return s;
+    this.anders.set(t, this.size);
+    return this.size++;
+  }
+
+  /** Person i of an earlier delivery's slot, -1 when absent. */
+  vanCompact(c: CompactePersonen, i: number): number {
+    const n = c.bsn[i] as number;
+    return n >= 0 ? this.getal(n) : this.tekst(c.andereBsn.get(i) as string);
+  }
+}
+
 /** An earlier delivery as the index needs it: its header and its packed persons. */
 export interface EerdereInvoer {
   kop: LeveringKop;
@@ -177,8 +243,8 @@ export interface EerdereIndex {
   labels: string[];
   /** Index of the previous quarter's delivery (the latest earlier one), -1 when there is none. */
   vorige: number;
-  /** BSN key (bsnSleutel) → slot; the arrays below are per slot. */
-  slots: Map<number | string, number>;
+  /** BSN → slot; the arrays below are per slot. */
+  slots: BsnTabel;
   pipVlaggen: Uint8Array;
   /** The LeerrouteBegindatum last delivered (0: never), with its delivery. */
   leerrouteBegin: Int32Array;
@@ -237,7 +303,7 @@ export function bouwEerdereIndex(huidig: { kop: LeveringKop }, eerdere: readonly
     leveringen,
     labels: gekozen.map((l) => formatKwartaal(l.kop.statistiekjaar, l.kop.statistiekkwartaal)),
     vorige: leveringen.length - 1,
-    slots: new Map(),
+    slots: new BsnTabel(personen),
     pipVlaggen: new Uint8Array(personen),
     leerrouteBegin: new Int32Array(personen),
     leerrouteBeginLevering: new Int32Array(personen).fill(-1),
@@ -261,12 +327,7 @@ export function bouwEerdereIndex(huidig: { kop: LeveringKop }, eerdere: readonly
     const c = leveringen[li] as CompactePersonen;
     for (let i = 0; i < c.aantal; i++) {
       const n = c.bsn[i] as number;
-      const sleutel = n >= 0 ? n : (c.andereBsn.get(i) as string);
-      let s = idx.slots.get(sleutel);
-      if (s === undefined) {
-        s = idx.slots.size;
-        idx.slots.set(sleutel, s);
-      }
+      const s = n >= 0 ? idx.slots.slotVoorGetal(n) : idx.slots.slotVoorTekst(c.andereBsn.get(i) as string);
       // The person as last delivered wins (a later delivery, or later in the same file).
       idx.laatsteLevering[s] = li;
       idx.laatstePositie[s] = i;
@@ -300,7 +361,8 @@ export function bouwEerdereIndex(huidig: { kop: LeveringKop }, eerdere: readonly
 /** The slot of this BSN, GEEN when no earlier delivery holds it. */
 export function zoekEerder(idx: EerdereIndex, bsn: string): number {
   if (idx.slots.size === 0) return GEEN;
-  return idx.slots.get(bsnSleutel(bsn)) ?? GEEN;
+  const sleutel = bsnSleutel(bsn);
+  return typeof sleutel === "number" ? idx.slots.getal(sleutel) : idx.slots.tekst(sleutel);
 }
 
 /** The delivery (index) in which this gesprek date was first delivered, -1 when never. */
