@@ -7,7 +7,8 @@ import { eerdereVan } from "../lib/swi/controle";
 import { formatDatum, formatKwartaal } from "../lib/swi/datum";
 import { vergelijkSignalen } from "../lib/swi/signaleringslijst";
 import type { Spiegelrapport } from "../lib/swi/spiegelrapport";
-import type { Datum, GeparsteLevering, LeveringKop, TechnischeFout } from "../lib/swi/types";
+import type { EerdereLevering } from "../lib/swi/eerdere-levering";
+import type { Datum, LeveringKop, TechnischeFout } from "../lib/swi/types";
 
 /** Signal rows shown per delivery before the report refers to --json. */
 export const MAX_SIGNALEN_IN_RAPPORT = 200;
@@ -73,7 +74,7 @@ function spiegelrapportTekst(s: Spiegelrapport): string[] {
   return regels;
 }
 
-function leveringTekst(r: LeveringResultaat, eerdere: readonly GeparsteLevering[]): string[] {
+function leveringTekst(r: LeveringResultaat, eerdere: readonly EerdereLevering[]): string[] {
   const regels: string[] = [`Levering ${r.file}`, `  ${kopRegel(r)}`];
   if (!r.accepted) {
     regels.push(`  Technische controle: AFGEKEURD (${meervoud(r.errorCount, "fout", "fouten")})`);
@@ -125,7 +126,7 @@ function leveringTekst(r: LeveringResultaat, eerdere: readonly GeparsteLevering[
 
 export function tekstRapport(
   resultaten: LeveringResultaat[],
-  opties: { received: Datum; eerdere: readonly GeparsteLevering[] },
+  opties: { received: Datum; eerdere: readonly EerdereLevering[] },
 ): string {
   const regels: string[] = [`SWI-controle, ontvangstdatum ${formatDatum(opties.received)}`, ""];
   for (const r of resultaten) regels.push(...leveringTekst(r, opties.eerdere), "");

@@ -20,9 +20,10 @@ import { getDb } from "@/lib/db/client";
 import { jobVerzender, stuurJob, WACHTRIJEN } from "@/lib/jobs/boss";
 import type { Opslag } from "@/lib/storage";
 import { controleerAanlevering, type LeveringResultaat } from "@/lib/swi/controle";
+import { vatSamen, type EerdereLevering } from "@/lib/swi/eerdere-levering";
 import { ontleedBestandsnaam } from "@/lib/swi/intake";
 import { signaleringslijstCsv, signaleringslijstXlsx } from "@/lib/swi/signaleringslijst";
-import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
+import type { LeveringKop } from "@/lib/swi/types";
 import type { Proef } from "@/lib/generated/prisma/enums";
 import { leveringOpslag } from "./opslag";
 import { bereidSignalenVoor, signaalRegels, type SignaalVoorbereiding } from "./signalen";
@@ -183,15 +184,15 @@ async function eerdereUitDezeZip(
   kop: { gemeentecode: string; berichtgevercode: string; statistiekjaar: number; statistiekkwartaal: number },
   context: VerwerkingContext,
   alleenEchte: boolean,
-): Promise<GeparsteLevering[]> {
-  const uit: GeparsteLevering[] = [];
+): Promise<EerdereLevering[]> {
+  const uit: EerdereLevering[] = [];
   for (const ander of aanlevering.leveringen) {
     if (alleenEchte && ander.proef !== null) continue;
     const o = ontleedBestandsnaam(ander.bestandsnaam);
     if (!o || o.gemeentecode !== kop.gemeentecode || o.berichtgevercode !== kop.berichtgevercode) continue;
     if (o.statistiekjaar * 4 + o.statistiekkwartaal >= kop.statistiekjaar * 4 + kop.statistiekkwartaal) continue;
     const geparst = await leesLevering(pad, true, ander.bestandsnaam, context, aanlevering.ontvangenOp);
-    if (geparst) uit.push(geparst);
+    if (geparst) uit.push(vatSamen(geparst));
   }
   return uit;
 }

@@ -3,10 +3,11 @@
  * accepted delivery the statistische controle against the earlier deliveries of the same
  * berichtgever and gemeente, and the spiegelrapport. Used by the portal, the API and the CLI.
  */
+import { vatSamen, type Eerder } from "./eerdere-levering";
 import { leesAanlevering } from "./intake";
 import { maakSpiegelrapport, type Spiegelrapport } from "./spiegelrapport";
 import { statistischeControle, vorigeLevering } from "./statistisch";
-import type { BestandSignaal, ControleContext, GeparsteLevering, LeveringKop, Signaal, TechnischeFout } from "./types";
+import type { BestandSignaal, ControleContext, LeveringKop, Signaal, TechnischeFout } from "./types";
 
 /** The outcome for one delivery (one XML; a zip gives one per member). */
 export interface LeveringResultaat {
@@ -29,7 +30,7 @@ export interface LeveringResultaat {
  * The accepted deliveries the caller has for this berichtgever and gemeente. May return more than
  * needed: only earlier quarters of the same berichtgever and gemeente are used.
  */
-export type EerdereLeveringen = (kop: LeveringKop) => Promise<GeparsteLevering[]> | GeparsteLevering[];
+export type EerdereLeveringen = (kop: LeveringKop) => Promise<Eerder[]> | Eerder[];
 
 export function kwartaalIndex(kop: Pick<LeveringKop, "statistiekjaar" | "statistiekkwartaal">): number {
   return kop.statistiekjaar * 4 + (kop.statistiekkwartaal - 1);
@@ -39,9 +40,9 @@ export function kwartaalIndex(kop: Pick<LeveringKop, "statistiekjaar" | "statist
  * The earlier deliveries that count for `kop`, oldest first; of two for the same quarter the later
  * one in the list wins (a re-delivery replaces the earlier one).
  */
-export function eerdereVan(kop: LeveringKop, kandidaten: readonly GeparsteLevering[]): GeparsteLevering[] {
+export function eerdereVan<T extends { kop: LeveringKop }>(kop: LeveringKop, kandidaten: readonly T[]): T[] {
   const huidig = kwartaalIndex(kop);
-  const perKwartaal = new Map<number, GeparsteLevering>();
+  const perKwartaal = new Map<number, T>();
   for (const l of kandidaten) {
     if (l.kop.berichtgevercode !== kop.berichtgevercode || l.kop.gemeentecode !== kop.gemeentecode) continue;
     const index = kwartaalIndex(l.kop);
@@ -69,7 +70,8 @@ export async function controleerAanlevering(
       resultaten.push({ ...basis, accepted: false, signals: [], fileSignals: [], spiegelrapport: null });
       continue;
     }
-    const eerdere = eerdereVan(huidig.kop, await eerdereVoor(huidig.kop));
+    // Summarised once for the statistische controle and the spiegelrapport both.
+    const eerdere = eerdereVan(huidig.kop, await eerdereVoor(huidig.kop)).map(vatSamen);
     const vorige = vorigeLevering(huidig, eerdere);
     const statistisch = statistischeControle(huidig, eerdere, { received: ctx.received });
     resultaten.push({

@@ -10,6 +10,7 @@ export {
   type LeveringResultaat,
 } from "./controle";
 export { leesAanlevering, MAX_FOUTEN, BESTANDSNAAM_PATROON, ontleedBestandsnaam, type Bestandsnaam } from "./intake";
+export { vatSamen, type EerdereLevering, type Eerder } from "./eerdere-levering";
 export { statistischeControle, vorigeLevering, type StatistischeContext } from "./statistisch";
 export { maakSpiegelrapport, spiegelrapportTitel, type Spiegelrapport, type SpiegelrapportRij } from "./spiegelrapport";
 export { REGELS, regel, ernstVan, ernstTekst, type Regel, type RegelSoort } from "./regels";

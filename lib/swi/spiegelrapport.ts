@@ -19,6 +19,7 @@ import { formatKwartaal, kwartaalEinde, laatsteGeboortedag, leeftijdOp, vroegste
 import { REGELS } from "./regels";
 import { vulgraad, type Vulgraad } from "./statistisch/bestand";
 import { kenmerk } from "./statistisch/kenmerken";
+import type { Eerder } from "./eerdere-levering";
 import type { GeparsteLevering, Persoon, StatistischeUitkomst } from "./types";
 
 export interface SpiegelrapportRij {
@@ -260,12 +261,12 @@ function persoonGevuld(p: Persoon, k: number): boolean {
 
 /** All counts of one delivery, by row key. */
 export function tellingen(levering: GeparsteLevering): Map<string, number> {
-  const t = tel(levering);
+  const t = telRijen(levering);
   return new Map(DEFINITIES.map((d, i) => [d.sleutel, t[i] as number]));
 }
 
 /** Counts per row of DEFINITIES (Float64Array: amounts summed over 200,000 persons exceed 2³¹). */
-function tel(levering: GeparsteLevering): Float64Array {
+export function telRijen(levering: GeparsteLevering): Float64Array {
   const t = new Float64Array(DEFINITIES.length);
   const peildatum = kwartaalEinde(levering.kop.statistiekjaar, levering.kop.statistiekkwartaal);
   const k = (n: number): number => I_KENMERK[n] as number;
@@ -306,11 +307,11 @@ function tel(levering: GeparsteLevering): Float64Array {
  */
 export function maakSpiegelrapport(
   huidig: GeparsteLevering,
-  vorige: GeparsteLevering | undefined,
+  vorige: Eerder | undefined,
   uitkomst: StatistischeUitkomst,
 ): Spiegelrapport {
-  const nu = tel(huidig);
-  const toen = vorige ? tel(vorige) : undefined;
+  const nu = telRijen(huidig);
+  const toen = vorige ? ("compact" in vorige ? vorige.tellingen : telRijen(vorige)) : undefined;
   const rijen = DEFINITIES.map((d, i): SpiegelrapportRij => {
     const h = nu[i] as number;
     const v = toen ? (toen[i] as number) : null;
@@ -327,7 +328,7 @@ export function maakSpiegelrapport(
   for (const s of uitkomst.fileSignals) signalenPerRegel[s.rule] = (signalenPerRegel[s.rule] ?? 0) + 1;
 
   const vulNu = vulgraad(huidig);
-  const vulToen = vorige ? vulgraad(vorige) : undefined;
+  const vulToen = vorige ? ("compact" in vorige ? vorige.vulgraad : vulgraad(vorige)) : undefined;
   const getal = (v: Vulgraad, k: number): Vulgetal => ({
     gevuld: v.gevuld[k] as number,
     populatie: v.toepasselijk[k] as number,

@@ -2,13 +2,16 @@
  * The earlier deliveries the quarter-over-quarter rules compare with: every accepted (VERWERKT, so
  * not VERVANGEN) delivery of the same berichtgever and gemeente for an earlier quarter whose file is
  * still kept, parsed again from its encrypted upload. Oldest first, and within a quarter in order
- * of receipt, so that the engine takes the latest one of a quarter (eerdereVan).
+ * of receipt, so that the engine takes the latest one of a quarter (eerdereVan). Each is summarised
+ * as soon as it is parsed (vatSamen): a gemeente with years of national-size deliveries would
+ * otherwise hold all their Persoon objects at once.
  */
 import fs from "node:fs";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
 import type { Db } from "@/lib/db/client";
 import type { Opslag } from "@/lib/storage";
+import { vatSamen, type EerdereLevering } from "@/lib/swi/eerdere-levering";
 import { controleerXml } from "@/lib/swi/intake";
 import type { GeparsteLevering, LeveringKop } from "@/lib/swi/types";
 import { datumInAmsterdam, type VerwerkingContext } from "./context";
@@ -21,7 +24,7 @@ export async function laadEerdereLeveringen(
   kop: LeveringKop,
   /** The upload being processed: its own members are not "earlier" deliveries from the database. */
   behalveAanleveringId: string,
-): Promise<GeparsteLevering[]> {
+): Promise<EerdereLevering[]> {
   const rijen = await db.levering.findMany({
     where: {
       berichtgeverId,
@@ -40,13 +43,13 @@ export async function laadEerdereLeveringen(
     orderBy: [{ statistiekjaar: "asc" }, { statistiekkwartaal: "asc" }, { ontvangenOp: "asc" }],
     select: { id: true, bestandsnaam: true, bronBestandsnaam: true, opslagSleutel: true, ontvangenOp: true },
   });
-  const uit: GeparsteLevering[] = [];
+  const uit: EerdereLevering[] = [];
   for (const r of rijen) {
     const geparst = await opslag.metOntsleuteldBestand(r.opslagSleutel!, (pad) =>
       leesLevering(pad, r.bronBestandsnaam !== null, r.bestandsnaam, context, r.ontvangenOp),
     );
     // It was accepted once; if it no longer is (a changed gemeente assignment), it cannot serve.
-    if (geparst) uit.push(geparst);
+    if (geparst) uit.push(vatSamen(geparst));
     else console.warn(`[verwerking] eerdere levering ${r.id} is niet opnieuw te lezen en wordt overgeslagen.`);
   }
   return uit;

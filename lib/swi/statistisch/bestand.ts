@@ -6,6 +6,7 @@
  */
 import { formatDatum } from "../datum";
 import { regel } from "../regels";
+import type { EerdereLevering } from "../eerdere-levering";
 import type { BestandSignaal, GeparsteLevering, Persoon } from "../types";
 import type { Basis } from "./basis";
 import { kenmerk } from "./kenmerken";
@@ -101,14 +102,14 @@ function signaal(rule: BestandSignaal["rule"], message: string): BestandSignaal 
 
 export function bestandSignalen(
   huidig: GeparsteLevering,
-  vorige: GeparsteLevering | undefined,
+  vorige: EerdereLevering | undefined,
   vorigeTekst: string,
   b: Basis,
 ): BestandSignaal[] {
   const uit: BestandSignaal[] = [];
 
   if (vorige !== undefined) {
-    const n0 = vorige.personen.length;
+    const n0 = vorige.aantalPersonen;
     const n1 = huidig.personen.length;
     const verschil = Math.abs(n1 - n0);
     if (n0 >= F01_MIN_VORIG && verschil * 5 > n0 && verschil > F01_MIN_VERSCHIL) {
@@ -139,7 +140,7 @@ export function bestandSignalen(
 
   if (vorige !== undefined) {
     const nu = vulgraad(huidig);
-    const toen = vulgraad(vorige);
+    const toen = vorige.vulgraad;
     for (const k of F03_KENMERKEN) {
       const n0 = toen.toepasselijk[k] as number;
       const g0 = toen.gevuld[k] as number;

@@ -4,12 +4,10 @@
  */
 import { formatDatum } from "../datum";
 import type { Persoon } from "../types";
-import { gesprekEerderGeleverd, type EerdereIndex, type EerderePersoon } from "./eerdere";
+import { compacteBsn, gesprekEerderGeleverd, Q03_KENMERKEN, type CompactePersonen, type EerdereIndex } from "./eerdere";
 import { kenmerkWaarde, waardeTekst } from "./kenmerken";
 import { persoonDatum } from "./persoon";
 import type { Signalen } from "./signalen";
-
-const Q03_KENMERKEN = [12, 13, 15, 17, 20, 21] as const;
 
 /** For values: "vorig kwartaal (2025 K4)". */
 function vorigeTekst(idx: EerdereIndex): string {
@@ -21,36 +19,34 @@ function vorigeLeveringTekst(idx: EerdereIndex): string {
   return `de levering over het vorige kwartaal (${idx.labels[idx.vorige]})`;
 }
 
-/** Q02–Q06 for one person of the current delivery. */
-export function controleerTegenEerdere(
-  p: Persoon,
-  idx: EerdereIndex,
-  e: EerderePersoon | undefined,
-  out: Signalen,
-): void {
-  if (e === undefined) return;
-  const vorig = e.laatsteLevering === idx.vorige ? e.laatste : undefined;
-  if (vorig !== undefined) {
-    q02(p, vorig, idx, out);
-    q03(p, vorig, idx, out);
+/** Q02–Q06 for one person of the current delivery; `e` is the person's slot in the index (GEEN: none). */
+export function controleerTegenEerdere(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
+  if (e < 0) return;
+  if (idx.laatsteLevering[e] === idx.vorige) {
+    const vorig = idx.leveringen[idx.vorige] as CompactePersonen;
+    const i = idx.laatstePositie[e] as number;
+    q02(p, vorig, i, idx, out);
+    q03(p, vorig, i, idx, out);
   }
   q04(p, idx, e, out);
   q05(p, idx, e, out);
   q06(p, idx, e, out);
 }
 
-function q02(p: Persoon, vorig: Persoon, idx: EerdereIndex, out: Signalen): void {
+function q02(p: Persoon, vorig: CompactePersonen, i: number, idx: EerdereIndex, out: Signalen): void {
+  const geboortedatum = vorig.geboortedatum[i] as number;
+  const geslacht = vorig.geslacht[i] as number;
+  if (p.geboortedatum === geboortedatum && p.geslacht === geslacht) return;
   const ks: number[] = [];
   const delen: string[] = [];
-  if (p.geboortedatum !== vorig.geboortedatum) {
+  if (p.geboortedatum !== geboortedatum) {
     ks.push(9);
-    delen.push(`${kenmerkWaarde(9, p.geboortedatum)} (${vorigeTekst(idx)}: ${waardeTekst(9, vorig.geboortedatum)})`);
+    delen.push(`${kenmerkWaarde(9, p.geboortedatum)} (${vorigeTekst(idx)}: ${waardeTekst(9, geboortedatum)})`);
   }
-  if (p.geslacht !== vorig.geslacht) {
+  if (p.geslacht !== geslacht) {
     ks.push(10);
-    delen.push(`${kenmerkWaarde(10, p.geslacht)} (${vorigeTekst(idx)}: ${waardeTekst(10, vorig.geslacht)})`);
+    delen.push(`${kenmerkWaarde(10, p.geslacht)} (${vorigeTekst(idx)}: ${waardeTekst(10, geslacht)})`);
   }
-  if (ks.length === 0) return;
   const wat =
     ks.length === 2
       ? "De geboortedatum en het geslacht wijken"
@@ -66,12 +62,13 @@ function q02(p: Persoon, vorig: Persoon, idx: EerdereIndex, out: Signalen): void
   );
 }
 
-function q03(p: Persoon, vorig: Persoon, idx: EerdereIndex, out: Signalen): void {
+function q03(p: Persoon, vorig: CompactePersonen, i: number, idx: EerdereIndex, out: Signalen): void {
   let ks: number[] | null = null;
   let delen: string[] | null = null;
-  for (const k of Q03_KENMERKEN) {
-    const oud = persoonDatum(vorig, k);
-    if (oud === undefined) continue;
+  for (let j = 0; j < Q03_KENMERKEN.length; j++) {
+    const k = Q03_KENMERKEN[j] as (typeof Q03_KENMERKEN)[number];
+    const oud = vorig.datums[i * Q03_KENMERKEN.length + j] as number;
+    if (oud === 0) continue;
     const nu = persoonDatum(p, k);
     if (nu === oud) continue;
     (ks ??= []).push(k);
@@ -87,9 +84,9 @@ function q03(p: Persoon, vorig: Persoon, idx: EerdereIndex, out: Signalen): void
   );
 }
 
-function q04(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): void {
+function q04(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
   for (const g of p.voortgangsgesprekken) {
-    const li = gesprekEerderGeleverd(e, g.datum);
+    const li = gesprekEerderGeleverd(idx, e, g.datum);
     if (li < 0) continue;
     out.voeg(
       p.bsn,
@@ -101,9 +98,9 @@ function q04(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): v
   }
 }
 
-function q05(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): void {
-  const eerdere = e.boetes;
-  if (eerdere === null) return;
+function q05(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
+  const kop = idx.boeteKop[e] as number;
+  if (kop < 0) return;
   for (const bo of p.boetes) {
     let zelfdeDatum = false;
     let redenen = 0; // bit per earlier reden on this date
@@ -111,14 +108,18 @@ function q05(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): v
     // one a correction may only lower (within that delivery the lowest, to be safe).
     let laatsteLevering = -1;
     let laatsteBedrag = 0;
-    for (const x of eerdere) {
-      if (x.datum !== bo.datum) continue;
+    // The order of the earlier boetes does not matter: latest delivery, then lowest amount.
+    for (let j = kop; j >= 0; j = idx.boeteVolgende[j] as number) {
+      if (idx.boeteDatum[j] !== bo.datum) continue;
       zelfdeDatum = true;
-      redenen |= 1 << x.reden;
-      if (x.reden !== bo.reden) continue;
-      if (x.levering > laatsteLevering || (x.levering === laatsteLevering && x.bedrag < laatsteBedrag)) {
-        laatsteLevering = x.levering;
-        laatsteBedrag = x.bedrag;
+      const reden = idx.boeteReden[j] as number;
+      redenen |= 1 << reden;
+      if (reden !== bo.reden) continue;
+      const levering = idx.boeteLevering[j] as number;
+      const bedrag = idx.boeteBedrag[j] as number;
+      if (levering > laatsteLevering || (levering === laatsteLevering && bedrag < laatsteBedrag)) {
+        laatsteLevering = levering;
+        laatsteBedrag = bedrag;
       }
     }
     if (!zelfdeDatum) continue;
@@ -147,15 +148,16 @@ function q05(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): v
   }
 }
 
-function q06(p: Persoon, idx: EerdereIndex, e: EerderePersoon, out: Signalen): void {
-  if (e.leerrouteBegin === 0) return;
+function q06(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
+  const leerrouteBegin = idx.leerrouteBegin[e] as number;
+  if (leerrouteBegin === 0) return;
   for (const pip of p.pips) {
-    if (pip.begindatum === undefined || pip.begindatum === e.leerrouteBegin) continue;
+    if (pip.begindatum === undefined || pip.begindatum === leerrouteBegin) continue;
     out.voeg(
       p.bsn,
       "Q06",
       [33],
-      `${kenmerkWaarde(33, pip.begindatum)} (PIP van ${formatDatum(pip.datum)}; eerder geleverd: ${formatDatum(e.leerrouteBegin)} in de levering over ${idx.labels[e.leerrouteBeginLevering]})`,
+      `${kenmerkWaarde(33, pip.begindatum)} (PIP van ${formatDatum(pip.datum)}; eerder geleverd: ${formatDatum(leerrouteBegin)} in de levering over ${idx.labels[idx.leerrouteBeginLevering[e] as number]})`,
       "De begindatum van de leerroute wijkt af van de eerder geleverde. De begindatum (eerste cursusdag) blijft ongewijzigd, ook als de route wijzigt.",
     );
   }
@@ -166,14 +168,16 @@ export function verdwenenPersonen(idx: EerdereIndex, out: Signalen): void {
   if (idx.vorige < 0) return;
   const vorige = idx.leveringen[idx.vorige];
   if (vorige === undefined) return;
-  for (const p of vorige.personen) {
-    if (p.eindeBegeleidingReden !== undefined) continue;
-    if (idx.perBsn.get(p.bsn)?.gezien === true) continue;
+  for (let i = 0; i < vorige.aantal; i++) {
+    if (vorige.eindeReden[i] !== 0) continue;
+    const s = idx.slots.vanCompact(vorige, i);
+    if (s >= 0 && idx.gezien[s] === 1) continue;
+    const bsn = compacteBsn(vorige, i);
     out.voeg(
-      p.bsn,
+      bsn,
       "Q01",
       [8, 28],
-      `${kenmerkWaarde(8, p.bsn)}; ${kenmerkWaarde(28, undefined)} (${vorigeTekst(idx)})`,
+      `${kenmerkWaarde(8, bsn)}; ${kenmerkWaarde(28, undefined)} (${vorigeTekst(idx)})`,
       `Deze persoon stond in ${vorigeLeveringTekst(idx)} zonder reden einde begeleiding, maar ontbreekt in deze levering.`,
     );
   }

@@ -6,10 +6,11 @@
  * Cost: one pass to index the earlier deliveries by BSN, one pass over the current persons, one
  * pass over the previous quarter's persons (Q01), and one sort of the signals.
  */
-import type { Datum, GeparsteLevering, StatistischeUitkomst } from "../types";
+import { vatSamen, type Eerder } from "../eerdere-levering";
+import type { Datum, GeparsteLevering, LeveringKop, StatistischeUitkomst } from "../types";
 import { maakBasis } from "./basis";
 import { bestandSignalen } from "./bestand";
-import { bouwEerdereIndex, eerdereOpVolgorde } from "./eerdere";
+import { bouwEerdereIndex, eerdereOpVolgorde, zoekEerder } from "./eerdere";
 import { controleerTegenEerdere, verdwenenPersonen } from "./eerdere-regels";
 import { controleerPersoon } from "./persoon";
 import { Signalen, sorteerEnOntdubbel } from "./signalen";
@@ -22,35 +23,37 @@ export interface StatistischeContext {
 /**
  * `eerdere`: the accepted deliveries of the same berichtgever and gemeente for earlier quarters
  * (any order; deliveries for the same or a later quarter than `huidig` are ignored). The latest of
- * them is "the previous quarter" for Q01–Q03 and F01/F03.
+ * them is "the previous quarter" for Q01–Q03 and F01/F03. Parsed deliveries are summarised here
+ * (vatSamen); a caller that keeps them for long should summarise them itself and drop the parse.
  */
 export function statistischeControle(
   huidig: GeparsteLevering,
-  eerdere: readonly GeparsteLevering[],
+  eerdere: readonly Eerder[],
   ctx: StatistischeContext,
 ): StatistischeUitkomst {
   const basis = maakBasis(huidig.kop, ctx.received);
-  const idx = bouwEerdereIndex(huidig, eerdere);
+  const samengevat = eerdereOpVolgorde(huidig, eerdere).map(vatSamen);
+  const idx = bouwEerdereIndex(huidig, samengevat);
   const out = new Signalen();
 
   for (const p of huidig.personen) {
-    const e = idx.perBsn.get(p.bsn);
-    if (e !== undefined) e.gezien = true;
+    const e = zoekEerder(idx, p.bsn);
+    if (e >= 0) idx.gezien[e] = 1;
     controleerPersoon(p, basis, idx, e, out);
     controleerTegenEerdere(p, idx, e, out);
   }
   verdwenenPersonen(idx, out);
 
-  const vorige = idx.vorige >= 0 ? idx.leveringen[idx.vorige] : undefined;
+  const vorige = samengevat[samengevat.length - 1];
   const fileSignals = bestandSignalen(huidig, vorige, vorige ? (idx.labels[idx.vorige] as string) : "", basis);
   return { signals: sorteerEnOntdubbel(out.lijst), fileSignals };
 }
 
 /** The previous quarter's delivery as statistischeControle chooses it, for the spiegelrapport. */
-export function vorigeLevering(
-  huidig: GeparsteLevering,
-  eerdere: readonly GeparsteLevering[],
-): GeparsteLevering | undefined {
+export function vorigeLevering<T extends { kop: LeveringKop }>(
+  huidig: { kop: LeveringKop },
+  eerdere: readonly T[],
+): T | undefined {
   const leveringen = eerdereOpVolgorde(huidig, eerdere);
   return leveringen[leveringen.length - 1];
 }

@@ -20,8 +20,8 @@ import {
   PIP_ENIG,
   PIP_Z,
   pipVlaggen,
+  type CompactePersonen,
   type EerdereIndex,
-  type EerderePersoon,
 } from "./eerdere";
 import { kenmerkWaarde } from "./kenmerken";
 import type { SignaalCode, Signalen } from "./signalen";
@@ -110,6 +110,33 @@ function datumMelding(toets: DatumToets, meer: boolean, b: Basis, p: Persoon): s
 
 function pipNaam(pip: Pip): string {
   return `PIP van ${formatDatum(pip.datum)}`;
+}
+
+/**
+ * True when no date of the person can trip P01–P04: every date lies between the latest of
+ * (1-1-2022, the earliest birthday) and the earliest of (the quarter's end, the receipt day), and
+ * the Geboortedatum is not in the future. One pass over the dates, where the four rules would take
+ * four; almost every person passes, and for the rest the rules themselves decide.
+ */
+function datumsBinnenGrenzen(p: Persoon, b: Basis): boolean {
+  const vroegst = vroegsteGeboortedag(p.geboortedatum);
+  if (vroegst > b.ontvangen) return false;
+  const onder = vroegst > START_WI2021 ? vroegst : START_WI2021;
+  const boven = b.einde < b.ontvangen ? b.einde : b.ontvangen;
+  for (const k of PERSOON_DATUMS) {
+    const d = persoonDatum(p, k);
+    if (d !== undefined && (d < onder || d > boven)) return false;
+  }
+  for (const pip of p.pips) {
+    if (pip.datum < onder || pip.datum > boven) return false;
+    const begin = pip.begindatum;
+    if (begin !== undefined && (begin < onder || begin > boven)) return false;
+    const eind = pip.einddatum;
+    if (eind !== undefined && (eind < onder || eind > boven)) return false;
+  }
+  for (const g of p.voortgangsgesprekken) if (g.datum < onder || g.datum > boven) return false;
+  for (const bo of p.boetes) if (bo.datum < onder || bo.datum > boven) return false;
+  return true;
 }
 
 function datumRegel(toets: DatumToets, p: Persoon, b: Basis, out: Signalen): void {
@@ -246,6 +273,7 @@ function volgorde(p: Persoon, code: "P09" | "P11", kBegin: 13 | 21, kEind: 14 | 
   const eind = persoonDatum(p, kEind);
   if (eind === undefined) return;
   const begin = persoonDatum(p, kBegin);
+  if (begin !== undefined && eind >= begin) return;
   const waarden = `${kenmerkWaarde(kBegin, begin)}; ${kenmerkWaarde(kEind, eind)}`;
   if (begin === undefined)
     out.voeg(p.bsn, code, [kBegin, kEind], waarden, `${wat}: de einddatum is gevuld zonder begindatum.`);
@@ -256,6 +284,7 @@ function volgorde(p: Persoon, code: "P09" | "P11", kBegin: 13 | 21, kEind: 14 | 
 function p10(p: Persoon, out: Signalen): void {
   const cursus = p.alfabetiseringscursus;
   const analf = p.analfabetisme;
+  if (analf === undefined ? cursus !== 2 : cursus === 2) return;
   const waarden = `${kenmerkWaarde(18, cursus)}; ${kenmerkWaarde(19, analf)}`;
   if (analf !== undefined && cursus !== 2) {
     out.voeg(
@@ -449,7 +478,7 @@ function p19(p: Persoon, out: Signalen): void {
   }
 }
 
-function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen): void {
+function p20(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
   for (const g of p.voortgangsgesprekken) {
     if (g.datum > b.einde && g.datum <= b.ontvangen) {
       out.voeg(
@@ -460,7 +489,7 @@ function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen)
         `Het voortgangsgesprek is gevoerd na de laatste dag van het kwartaal (${b.eindeTekst}) en hoort bij de levering over het volgende kwartaal.`,
         "na-kwartaal",
       );
-    } else if (g.datum < b.begin && gesprekEerderGeleverd(e, g.datum) < 0) {
+    } else if (g.datum < b.begin && gesprekEerderGeleverd(idx, e, g.datum) < 0) {
       out.voeg(
         p.bsn,
         "P20",
@@ -474,7 +503,7 @@ function p20(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen)
   }
 }
 
-function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signalen): void {
+function p22p23(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
   for (const bo of p.boetes) {
     const waarden = boeteWaarden(bo.datum, bo.reden, bo.bedrag);
     if (bo.datum > b.einde && bo.datum <= b.ontvangen) {
@@ -487,10 +516,10 @@ function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signal
         "na-kwartaal",
       );
     }
-    const eerder = boeteEerderGeleverd(e, bo.datum, bo.reden);
+    const eerder = boeteEerderGeleverd(idx, e, bo.datum, bo.reden);
     // Same date as an earlier boete but another reden: Q05 (fout, "lever een correctie") is the
     // one finding; "nagekomen, geen actie nodig" or "nihilstelling without a boete" would contradict it.
-    if (!eerder && boeteDatumEerderGeleverd(e, bo.datum)) continue;
+    if (!eerder && boeteDatumEerderGeleverd(idx, e, bo.datum)) continue;
     if (bo.datum < b.begin && !eerder) {
       out.voeg(
         p.bsn,
@@ -514,7 +543,7 @@ function p22p23(p: Persoon, b: Basis, e: EerderePersoon | undefined, out: Signal
   }
 }
 
-function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: Signalen): void {
+function p24(p: Persoon, idx: EerdereIndex, e: number, out: Signalen): void {
   let einde: Datum;
   let bron: string;
   let reden: number | undefined;
@@ -524,17 +553,14 @@ function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: 
     reden = 2;
     bron = "";
   } else {
-    const vorig = e?.laatste;
-    if (
-      e === undefined ||
-      vorig === undefined ||
-      vorig.eindeBegeleidingReden !== 2 ||
-      vorig.eindeBegeleidingDatum === undefined
-    )
-      return;
-    einde = vorig.eindeBegeleidingDatum;
+    if (e < 0) return;
+    const li = idx.laatsteLevering[e] as number;
+    const vorig = idx.leveringen[li] as CompactePersonen;
+    const i = idx.laatstePositie[e] as number;
+    if (vorig.eindeReden[i] !== 2 || vorig.eindeDatum[i] === 0) return;
+    einde = vorig.eindeDatum[i] as number;
     reden = 2;
-    bron = ` (uit de levering over ${idx.labels[e.laatsteLevering]})`;
+    bron = ` (uit de levering over ${idx.labels[li]})`;
   }
   const eindeWaarden = `${kenmerkWaarde(28, reden)}; ${kenmerkWaarde(29, einde)}${bron}`;
   const melding = (wat: string): string =>
@@ -572,17 +598,13 @@ function p24(p: Persoon, idx: EerdereIndex, e: EerderePersoon | undefined, out: 
 }
 
 /** All P rules for one person of the current delivery. */
-export function controleerPersoon(
-  p: Persoon,
-  b: Basis,
-  idx: EerdereIndex,
-  e: EerderePersoon | undefined,
-  out: Signalen,
-): void {
-  datumRegel(TOEKOMST, p, b, out);
-  datumRegel(NA_KWARTAAL, p, b, out);
-  datumRegel(VOOR_WI2021, p, b, out);
-  datumRegel(VOOR_GEBOORTE, p, b, out);
+export function controleerPersoon(p: Persoon, b: Basis, idx: EerdereIndex, e: number, out: Signalen): void {
+  if (!datumsBinnenGrenzen(p, b)) {
+    datumRegel(TOEKOMST, p, b, out);
+    datumRegel(NA_KWARTAAL, p, b, out);
+    datumRegel(VOOR_WI2021, p, b, out);
+    datumRegel(VOOR_GEBOORTE, p, b, out);
+  }
   p05(p, b, out);
   if (isOnvolledig(p.geboortedatum)) {
     out.voeg(
@@ -598,7 +620,7 @@ export function controleerPersoon(
   volgorde(p, "P09", 13, 14, "Ontzorgen", out);
   p10(p, out);
   volgorde(p, "P11", 21, 22, "MAP", out);
-  const vlaggen = pipVlaggen(p.pips) | (e?.pipVlaggen ?? 0);
+  const vlaggen = pipVlaggen(p.pips) | (e >= 0 ? (idx.pipVlaggen[e] as number) : 0);
   p12(p, vlaggen, out);
   p13(p, vlaggen, out);
   p14(p, out);
@@ -615,7 +637,7 @@ export function controleerPersoon(
     );
   }
   p19(p, out);
-  p20(p, b, e, out);
+  p20(p, b, idx, e, out);
   if (p.voortgangsgesprekken.length > 1) {
     dubbeleDatums(
       p,
@@ -626,6 +648,6 @@ export function controleerPersoon(
       out,
     );
   }
-  p22p23(p, b, e, out);
+  p22p23(p, b, idx, e, out);
   p24(p, idx, e, out);
 }
