@@ -3,7 +3,8 @@
  * does, with 12 small deliveries: the same checks, and it fails when something is lost or wrong).
  *
  * Against a production build on the PostgreSQL server of DATABASE_URL (default the loopback one,
- * postgres://postgres@127.0.0.1:5432/test; the bench works in its own database swi_bench):
+ * postgres://postgres@127.0.0.1:5432/test; the bench works in its own database, BENCH_DB, default
+ * swi_bench; BENCH_PORT and BENCH_SMTP_PORT move its servers so two runs can share a machine):
  *   1. 340 berichtgevers (one per gemeente), sizes drawn log-uniform from 200 to 20,000 persons;
  *      each delivers its previous quarter first (not measured: it is what the quarter-over-quarter
  *      checks compare with).
