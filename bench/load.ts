@@ -3,7 +3,8 @@
  * does, with 12 small deliveries: the same checks, and it fails when something is lost or wrong).
  *
  * Against a production build on the PostgreSQL server of DATABASE_URL (default the loopback one,
- * postgres://postgres@127.0.0.1:5432/test; the bench works in its own database swi_bench):
+ * postgres://postgres@127.0.0.1:5432/test; the bench works in its own database, BENCH_DB, default
+ * swi_bench; BENCH_PORT and BENCH_SMTP_PORT move its servers so two runs can share a machine):
  *   1. 340 berichtgevers (one per gemeente), sizes drawn log-uniform from 200 to 20,000 persons;
  *      each delivers its previous quarter first (not measured: it is what the quarter-over-quarter
  *      checks compare with).
@@ -60,7 +61,9 @@ const WEB = Math.max(1, Number(process.env.BENCH_WEB ?? 2));
 const webBasis = (k: number) => `http://localhost:${PORT + k}`;
 /** The instance the "load balancer" sends berichtgever i to. */
 const basisVoor = (i: number) => webBasis(i % WEB);
-const DOEL_P95_MS = 300;
+/** Issue 14 §3: pages and status calls together, in the same run. */
+const DOEL_P95_MS = 200;
+const DOEL_P99_MS = 400;
 const DOEL_VERWERKING_MS = 10 * 60 * 1000;
 /** Hard bounds: the bench stops by itself, whatever happens. */
 const MAX_VERWERKING_MS = klein ? 5 * 60 * 1000 : 20 * 60 * 1000;
@@ -395,7 +398,8 @@ async function main() {
       cpuSecondenInMeetvenster: cpu,
       eventLoopVertragingBenchP99Ms: Math.round(lus.percentile(99) / 1e6),
       doelen: {
-        p95OnderDoel: latentie.p95 < DOEL_P95_MS,
+        p95HoogstensDoel: latentie.p95 <= DOEL_P95_MS,
+        p99HoogstensDoel: latentie.p99 <= DOEL_P99_MS,
         verwerktBinnenTienMinuten: verwerkingMs <= DOEL_VERWERKING_MS,
       },
       fouten,

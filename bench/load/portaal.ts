@@ -17,7 +17,12 @@ import { seedGemeenten } from "../../prisma/seed";
 import type { BenchBerichtgever } from "./bestanden";
 import { NODE_MET_TSX } from "../../scripts/lib/portaal";
 
-export const BENCH_DB = "swi_bench";
+/**
+ * BENCH_DB lets a second run share the PostgreSQL server without dropping the database of a run
+ * in progress (the full bench and `npm test`'s short run would otherwise both use swi_bench).
+ */
+export const BENCH_DB = process.env.BENCH_DB ?? "swi_bench";
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`BENCH_DB "${BENCH_DB}": alleen a-z, 0-9 en _`);
 
 export interface Toegang {
   code: string;

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { heeftRecht, type Actor } from "@/lib/auth/actor";
 import { tenantFilter } from "@/lib/berichtgevers/toegang";
@@ -17,47 +18,75 @@ export interface BerichtgeverOverzicht {
   statistiekjaar: number;
 }
 
-/** Gemeenten a berichtgever reports for in a year, with their names from that year's CBS list (or the latest earlier one). */
-export async function gemeentenVanBerichtgever(berichtgeverId: string, jaar: number) {
+/**
+ * Gemeenten a berichtgever reports for in a year, with their names from that year's CBS list (or
+ * the latest earlier one). Once per request: a page and the parts it reads may ask for the same.
+ */
+export const gemeentenVanBerichtgever = cache(async (berichtgeverId: string, jaar: number) => {
   const db = getDb();
-  const toewijzingen = await db.berichtgeverGemeente.findMany({
-    where: {
-      berichtgeverId,
-      vanafJaar: { lte: jaar },
-      OR: [{ totEnMetJaar: null }, { totEnMetJaar: { gte: jaar } }],
-    },
-    orderBy: { gemeentecode: "asc" },
-  });
-  const lijstJaar = await db.gemeente.findFirst({ where: { jaar: { lte: jaar } }, orderBy: { jaar: "desc" } });
-  const namen = lijstJaar
-    ? await db.gemeente.findMany({
-        where: { jaar: lijstJaar.jaar, code: { in: toewijzingen.map((t) => t.gemeentecode) } },
-      })
-    : [];
+  const [toewijzingen, lijstJaar] = await Promise.all([
+    db.berichtgeverGemeente.findMany({
+      where: {
+        berichtgeverId,
+        vanafJaar: { lte: jaar },
+        OR: [{ totEnMetJaar: null }, { totEnMetJaar: { gte: jaar } }],
+      },
+      orderBy: { gemeentecode: "asc" },
+      select: { gemeentecode: true },
+    }),
+    db.gemeente.findFirst({ where: { jaar: { lte: jaar } }, orderBy: { jaar: "desc" }, select: { jaar: true } }),
+  ]);
+  const namen =
+    lijstJaar && toewijzingen.length
+      ? await db.gemeente.findMany({
+          where: { jaar: lijstJaar.jaar, code: { in: toewijzingen.map((t) => t.gemeentecode) } },
+          select: { code: true, naam: true },
+        })
+      : [];
   const naamVan = new Map(namen.map((g) => [g.code, g.naam]));
   return toewijzingen.map((t) => ({
     code: t.gemeentecode,
     naam: naamVan.get(t.gemeentecode) ?? "(onbekende gemeente)",
   }));
-}
+});
+
+/**
+ * The berichtgever behind a URL code, if the actor may see it (NietGevonden otherwise). Cached per
+ * request and per actor, so the overview's parts share one lookup; the access check is the query.
+ */
+export const berichtgeverVanCode = cache(
+  async (
+    actor: Actor,
+    code: string,
+  ): Promise<{ id: string; code: string; naam: string; actief: boolean; vrijgaveVereist: boolean }> => {
+    if (!isViercijfercode(code)) throw new NietGevonden();
+    const b = await getDb().berichtgever.findFirst({
+      where: { code, ...tenantFilterVoorId(actor) },
+      select: { id: true, code: true, naam: true, actief: true, vrijgaveVereist: true },
+    });
+    if (!b) throw new NietGevonden();
+    return b;
+  },
+);
 
 /** One berichtgever by its 4-digit code, as the actor may see it; NietGevonden otherwise. */
 export async function berichtgeverOverzicht(actor: Actor, code: string, jaar: number): Promise<BerichtgeverOverzicht> {
-  if (!isViercijfercode(code)) throw new NietGevonden();
-  const b = await getDb().berichtgever.findFirst({
-    where: { code, ...tenantFilterVoorId(actor) },
-    include: { contactpersoon: { include: { user: true } } },
-  });
-  if (!b) throw new NietGevonden();
-  const cp = b.contactpersoon?.user;
+  const b = await berichtgeverVanCode(actor, code);
+  const [cp, gemeenten] = await Promise.all([
+    getDb().user.findFirst({
+      where: { contactpersoonVan: { berichtgeverId: b.id } },
+      select: { naam: true, email: true, telefoon: true },
+    }),
+    gemeentenVanBerichtgever(b.id, jaar),
+  ]);
   return {
     id: b.id,
     code: b.code,
     naam: b.naam,
     actief: b.actief,
     vrijgaveVereist: b.vrijgaveVereist,
-    contactpersoon: cp ? { naam: cp.naam, email: cp.email, telefoon: cp.telefoon } : null,
-    gemeenten: await gemeentenVanBerichtgever(b.id, jaar),
+    contactpersoon: cp,
+    gemeenten,
     statistiekjaar: jaar,
   };
 }
@@ -80,7 +109,7 @@ export async function startpadVoor(actor: Actor): Promise<string | null> {
 
 /** Every gemeente the berichtgever reports for, in every year, for the name check on the upload page. */
 export async function toewijzingenVan(actor: Actor, code: string): Promise<Toewijzing[]> {
-  const b = await berichtgeverOverzicht(actor, code, new Date().getFullYear());
+  const b = await berichtgeverVanCode(actor, code);
   const db = getDb();
   const rijen = await db.berichtgeverGemeente.findMany({
     where: { berichtgeverId: b.id },

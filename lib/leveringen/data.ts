@@ -6,8 +6,8 @@
  */
 import { getDb } from "@/lib/db/client";
 import { heeftRecht, type Actor } from "@/lib/auth/actor";
-import { berichtgeverOverzicht } from "@/lib/berichtgevers/data";
-import { leveringFilter, tenantFilter } from "@/lib/berichtgevers/toegang";
+import { berichtgeverVanCode, gemeentenVanBerichtgever } from "@/lib/berichtgevers/data";
+import { leveringFilter } from "@/lib/berichtgevers/toegang";
 import { NietGevonden } from "@/lib/http/fouten";
 import type { Kwartaalnummer } from "@/lib/swi/datum";
 import { beoordeelAanlevering, type AanleverBeoordeling } from "./aanleverperiode";
@@ -15,7 +15,6 @@ import { isEindstatus, type LeveringStatus } from "./status";
 import { maskeerBsns, ontsleutelFoutbericht } from "./foutberichten";
 import { schrijfAudit } from "@/lib/audit";
 import type { Proef } from "@/lib/generated/prisma/enums";
-import { isViercijfercode } from "@/lib/db/validation";
 import { actueelKwartaal, kwartaalStand, kwartalenTot, type KwartaalStand, geldendeLevering } from "./kwartaalstand";
 
 export const FOUTEN_PER_PAGINA = 50;
@@ -69,18 +68,6 @@ const rijVelden = {
   vrijgegevenOp: true,
 } as const;
 
-/** The berichtgever behind a URL code, if the actor may see it. */
-async function berichtgeverVanCode(actor: Actor, code: string): Promise<{ id: string; code: string; naam: string }> {
-  if (!isViercijfercode(code)) throw new NietGevonden();
-  const f = tenantFilter(actor);
-  const b = await getDb().berichtgever.findFirst({
-    where: { code, ...(f.berichtgeverId ? { id: f.berichtgeverId } : {}) },
-    select: { id: true, code: true, naam: true },
-  });
-  if (!b) throw new NietGevonden();
-  return b;
-}
-
 /** Per gemeente and quarter of `jaar`: the deliveries and the state of the aanleverperiode. */
 export async function leveringenOverzicht(
   actor: Actor,
@@ -88,21 +75,24 @@ export async function leveringenOverzicht(
   jaar: number,
   nu: Date = new Date(),
 ): Promise<LeveringenOverzicht> {
-  const b = await berichtgeverOverzicht(actor, code, jaar);
+  const b = await berichtgeverVanCode(actor, code);
   const jaarBegin = new Date(Date.UTC(jaar, 0, 1) - DAG_MS);
   const jaarEinde = new Date(Date.UTC(jaar + 1, 0, 1) + DAG_MS);
-  const rijen = await getDb().levering.findMany({
-    where: {
-      ...leveringFilter(actor),
-      berichtgeverId: b.id,
-      OR: [{ statistiekjaar: jaar }, { statistiekjaar: null, ontvangenOp: { gte: jaarBegin, lt: jaarEinde } }],
-    },
-    select: rijVelden,
-    orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
-  });
+  const [rijen, gemeentenVanJaar] = await Promise.all([
+    getDb().levering.findMany({
+      where: {
+        ...leveringFilter(actor),
+        berichtgeverId: b.id,
+        OR: [{ statistiekjaar: jaar }, { statistiekjaar: null, ontvangenOp: { gte: jaarBegin, lt: jaarEinde } }],
+      },
+      select: rijVelden,
+      orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
+    }),
+    gemeentenVanBerichtgever(b.id, jaar),
+  ]);
 
   const ingedeeld = new Set<string>();
-  const gemeenten = b.gemeenten.map((g) => ({
+  const gemeenten = gemeentenVanJaar.map((g) => ({
     code: g.code,
     naam: g.naam,
     kwartalen: ([1, 2, 3, 4] as const).map((kwartaal) => {
@@ -181,41 +171,70 @@ export interface LeveringDetail extends LeveringRij {
 
 const kortVelden = { id: true, bestandsnaam: true, ontvangenOp: true, status: true, proef: true } as const;
 
-/** One delivery with everything its detail page shows; NietGevonden for another tenant's. */
+/**
+ * One delivery with everything its detail page shows; NietGevonden for another tenant's. The
+ * deliveries it replaced or was replaced by are always of the same berichtgever, gemeente and
+ * quarter (lib/leveringen/verwerking/resultaten.ts), so they come from that quarter's list.
+ */
 export async function leveringVoorActor(actor: Actor, id: string, code?: string): Promise<LeveringDetail> {
-  const l = await getDb().levering.findFirst({
+  const db = getDb();
+  const l = await db.levering.findFirst({
     where: { id, ...leveringFilter(actor), ...(code !== undefined ? { berichtgever: { code } } : {}) },
-    include: {
+    select: {
+      ...rijVelden,
+      berichtgeverId: true,
+      grootte: true,
+      sha256: true,
+      bron: true,
+      controleGestartOp: true,
+      verwerktOp: true,
+      aantalPersonen: true,
+      verwerkingsfout: true,
+      spiegelrapport: true,
       berichtgever: { select: { id: true, code: true, naam: true } },
       uploadedBy: { select: { naam: true } },
       aanlevering: { select: { id: true, bestandsnaam: true, grootte: true, sha256: true } },
-      vervangenDoor: { select: kortVelden },
-      vervangt: { select: kortVelden, orderBy: { ontvangenOp: "asc" } },
       signaleringslijst: {
         select: { id: true, aangemaaktOp: true, verlooptOp: true, verwijderdOp: true, aantalSignalen: true },
       },
     },
   });
   if (!l) throw new NietGevonden();
-  const kwartaalgenoten =
+  const [kwartaalgenoten, gemeente] = await Promise.all([
     l.gemeentecode && l.statistiekjaar && l.statistiekkwartaal
-      ? await getDb().levering.findMany({
+      ? db.levering.findMany({
           where: {
             berichtgeverId: l.berichtgeverId,
             gemeentecode: l.gemeentecode,
             statistiekjaar: l.statistiekjaar,
             statistiekkwartaal: l.statistiekkwartaal,
           },
-          select: kortVelden,
+          select: { ...kortVelden, vervangenDoorId: true },
+          orderBy: [{ ontvangenOp: "asc" }, { id: "asc" }],
         })
-      : [];
-  const gemeente =
+      : [],
     l.gemeentecode && l.statistiekjaar
-      ? await getDb().gemeente.findFirst({
+      ? db.gemeente.findFirst({
           where: { code: l.gemeentecode, jaar: { lte: l.statistiekjaar } },
           orderBy: { jaar: "desc" },
+          select: { naam: true },
         })
-      : null;
+      : null,
+  ]);
+  const kort = (k: LeveringKort): LeveringKort => ({
+    id: k.id,
+    bestandsnaam: k.bestandsnaam,
+    ontvangenOp: k.ontvangenOp,
+    status: k.status,
+    proef: k.proef,
+  });
+  const vervangenDoor = l.vervangenDoorId
+    ? (kwartaalgenoten.find((k) => k.id === l.vervangenDoorId) ??
+      (await db.levering.findUnique({
+        where: { id: l.vervangenDoorId },
+        select: { ...kortVelden, vervangenDoorId: true },
+      })))
+    : null;
   return {
     id: l.id,
     bestandsnaam: l.bestandsnaam,
@@ -240,13 +259,13 @@ export async function leveringVoorActor(actor: Actor, id: string, code?: string)
     verwerktOp: l.verwerktOp,
     aantalPersonen: l.aantalPersonen,
     aanlevering: l.aanlevering ? { ...l.aanlevering, grootte: Number(l.aanlevering.grootte) } : null,
-    vervangenDoor: l.vervangenDoor,
-    vervangt: l.vervangt,
+    vervangenDoor: vervangenDoor ? kort(vervangenDoor) : null,
+    vervangt: kwartaalgenoten.filter((k) => k.vervangenDoorId === l.id).map(kort),
     heeftSpiegelrapport: l.spiegelrapport !== null,
     signaleringslijst: l.signaleringslijst,
     verwerkingsfout: heeftRecht(actor, "beheer") ? l.verwerkingsfout : null,
-    tijdlijn: tijdlijn(l),
-    geldend: geldendeLevering(kwartaalgenoten),
+    tijdlijn: tijdlijn({ ...l, vervangenDoor }),
+    geldend: geldendeLevering(kwartaalgenoten.map(kort)),
   };
 }
 
@@ -520,26 +539,29 @@ export interface Kwartaalbeeld {
 export async function kwartaalbeeld(actor: Actor, code: string, nu: Date = new Date()): Promise<Kwartaalbeeld> {
   const actueel = actueelKwartaal(nu);
   const kwartalen = kwartalenTot(actueel.jaar, actueel.kwartaal, 8);
-  const b = await berichtgeverOverzicht(actor, code, actueel.jaar);
-  const rijen = await getDb().levering.findMany({
-    where: {
-      ...leveringFilter(actor),
-      berichtgeverId: b.id,
-      statistiekjaar: { gte: kwartalen[0]!.jaar, lte: actueel.jaar },
-    },
-    select: rijVelden,
-  });
-  const wachtOpVrijgave = await getDb().levering.findMany({
-    where: {
-      ...leveringFilter(actor),
-      berichtgeverId: b.id,
-      proef: "WACHT_OP_VRIJGAVE",
-      status: { not: "AFGEKEURD" },
-    },
-    select: rijVelden,
-    orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
-    take: 50,
-  });
+  const b = await berichtgeverVanCode(actor, code);
+  const [gemeenten, rijen, wachtOpVrijgave] = await Promise.all([
+    gemeentenVanBerichtgever(b.id, actueel.jaar),
+    getDb().levering.findMany({
+      where: {
+        ...leveringFilter(actor),
+        berichtgeverId: b.id,
+        statistiekjaar: { gte: kwartalen[0]!.jaar, lte: actueel.jaar },
+      },
+      select: rijVelden,
+    }),
+    getDb().levering.findMany({
+      where: {
+        ...leveringFilter(actor),
+        berichtgeverId: b.id,
+        proef: "WACHT_OP_VRIJGAVE",
+        status: { not: "AFGEKEURD" },
+      },
+      select: rijVelden,
+      orderBy: [{ ontvangenOp: "desc" }, { id: "asc" }],
+      take: 50,
+    }),
+  ]);
   const per = new Map<string, LeveringRij[]>();
   for (const r of rijen) {
     const k = `${r.gemeentecode}|${r.statistiekjaar}|${r.statistiekkwartaal}`;
@@ -547,7 +569,7 @@ export async function kwartaalbeeld(actor: Actor, code: string, nu: Date = new D
   }
   const standVan = (g: string, jaar: number, kwartaal: Kwartaalnummer) =>
     kwartaalStand(jaar, kwartaal, per.get(`${g}|${jaar}|${kwartaal}`) ?? [], nu);
-  const matrix = b.gemeenten.map((g) => ({
+  const matrix = gemeenten.map((g) => ({
     gemeente: g,
     standen: kwartalen.map((q) => standVan(g.code, q.jaar, q.kwartaal)),
   }));

@@ -113,4 +113,36 @@ describe("spiegelrapportOmgeving", () => {
     expect(personen.landelijk).toEqual({ soort: "waarde", waarde: totaal });
     expect(v.kwartaal).toBe("2026 K3");
   });
+
+  it("reads a stored report again once its delivery row has changed, though reports are kept in memory", async () => {
+    const vorig = await levering("0153", "0153", 2024, 1, "VERWERKT", 30, "2024-04-10");
+    const eigen = await levering("0153", "0153", 2024, 2, "VERWERKT", 60, "2024-07-10");
+    const ander = await levering("0363", "0363", 2024, 2, "VERWERKT", 70, "2024-07-11");
+    for (const [code, gemeente] of [
+      ["9012", "0147"],
+      ["9012", "0164"],
+      ["9012", "1735"],
+    ] as const)
+      await levering(code, gemeente, 2024, 2, "VERWERKT", 50, "2024-07-12");
+    // Another year than the tests above, which share this database.
+    const g = await spiegelrapportVoorActor(w.contact0153, eigen.id, "0153");
+    const personen = (o: Awaited<ReturnType<typeof spiegelrapportOmgeving>>) => ({
+      trend: o.trend.rijen.find((r) => r.sleutel === "personen.totaal")!.waarden[0],
+      landelijk: o.vergelijking.rijen.find((r) => r.sleutel === "personen.totaal")!.landelijk,
+    });
+    const eerst = personen(await spiegelrapportOmgeving(w.contact0153, g));
+    expect(eerst.trend).toBe(await personenVan(vorig.id));
+
+    // Prisma's @updatedAt moves with any update of the row, as the worker's writes do.
+    for (const l of [vorig, ander]) {
+      const r = (await t.db.levering.findUniqueOrThrow({ where: { id: l.id } })).spiegelrapport as {
+        rijen: { sleutel: string; huidig: number }[];
+      };
+      const rijen = r.rijen.map((rij) => (rij.sleutel === "personen.totaal" ? { ...rij, huidig: 1000 } : rij));
+      await t.db.levering.update({ where: { id: l.id }, data: { spiegelrapport: { ...r, rijen, personen: 1000 } } });
+    }
+    const daarna = personen(await spiegelrapportOmgeving(w.contact0153, g));
+    expect(daarna.trend).toBe(1000);
+    expect(daarna.landelijk).not.toEqual(eerst.landelijk);
+  });
 });

@@ -8,7 +8,8 @@ import { gemeenteTelling, vergelijk, vergelijkingsFiguren, type GemeenteTelling 
 import type { SpiegelrapportGegevens, SpiegelrapportOmgeving } from "./gegevens";
 
 export type { SpiegelrapportOmgeving } from "./gegevens";
-import { maakTrend, type Trend, type TrendKwartaal } from "./trend";
+import { maakTrend, trendUittreksel, type Trend, type TrendKwartaal, type TrendRapport } from "./trend";
+import { Lru } from "@/lib/lru";
 import type { VergelijkingMetKwartaal } from "./vergelijking";
 import { spiegelrapportPdf } from "./pdf";
 import { huidigKwartaalTekst } from "./weergave";
@@ -28,6 +29,52 @@ export async function spiegelrapportOmgeving(actor: Actor, g: SpiegelrapportGege
   return { trend, vergelijking };
 }
 
+/**
+ * What the pages keep of other deliveries' stored reports (~12 KB of JSON each), by delivery id and
+ * updatedAt: a processed report does not change, and any change to the row moves updatedAt, so an
+ * entry is never read stale. Without this, every view read the reports of all quarters delivered
+ * and, while deliveries arrive at the deadline, of every gemeente in the quarter again and again.
+ * Counts only (no personal data). Who may see what is decided before: the trend's ids come from a
+ * query scoped by the actor, and the comparison lets only sums over at least five gemeenten out.
+ */
+const tellingen = new Lru<string, GemeenteTelling | null>(4000);
+const trendUittreksels = new Lru<string, TrendRapport | null>(2000);
+
+interface Bron {
+  id: string;
+  updatedAt: Date;
+}
+
+const sleutelVan = (l: Bron) => `${l.id}@${l.updatedAt.getTime()}`;
+
+/** One value per delivery from its stored report, reading only the reports not yet kept. */
+async function uitRapporten<T>(
+  cache: Lru<string, T | null>,
+  leveringen: readonly Bron[],
+  maak: (rapport: Spiegelrapport, id: string) => T,
+): Promise<Map<string, T>> {
+  const uit = new Map<string, T>();
+  const ontbreekt: Bron[] = [];
+  for (const l of leveringen) {
+    const bekend = cache.get(sleutelVan(l));
+    if (bekend === undefined) ontbreekt.push(l);
+    else if (bekend !== null) uit.set(l.id, bekend);
+  }
+  if (ontbreekt.length) {
+    const rijen = await getDb().levering.findMany({
+      where: { id: { in: ontbreekt.map((l) => l.id) } },
+      select: { id: true, updatedAt: true, spiegelrapport: true },
+    });
+    for (const r of rijen) {
+      const waarde = isRapport(r.spiegelrapport) ? maak(r.spiegelrapport as unknown as Spiegelrapport, r.id) : null;
+      // Keyed by the updatedAt read with the report itself, in case the row changed in between.
+      cache.set(sleutelVan(r), waarde);
+      if (waarde !== null) uit.set(r.id, waarde);
+    }
+  }
+  return uit;
+}
+
 /** Every quarter the berichtgever delivered for this gemeente, up to and including the report's. */
 async function trendVoorActor(actor: Actor, g: SpiegelrapportGegevens): Promise<Trend> {
   const db = getDb();
@@ -40,7 +87,15 @@ async function trendVoorActor(actor: Actor, g: SpiegelrapportGegevens): Promise<
       statistiekjaar: { not: null, lte: r.statistiekjaar },
       statistiekkwartaal: { not: null },
     },
-    select: { id: true, status: true, ontvangenOp: true, proef: true, statistiekjaar: true, statistiekkwartaal: true },
+    select: {
+      id: true,
+      status: true,
+      ontvangenOp: true,
+      proef: true,
+      statistiekjaar: true,
+      statistiekkwartaal: true,
+      updatedAt: true,
+    },
   });
   const perKwartaal = new Map<number, typeof leveringen>();
   for (const l of leveringen) {
@@ -49,18 +104,13 @@ async function trendVoorActor(actor: Actor, g: SpiegelrapportGegevens): Promise<
     perKwartaal.set(sleutel, [...(perKwartaal.get(sleutel) ?? []), l]);
   }
   const geldend = [...perKwartaal.values()].map((ls) => geldendeLevering(ls)).filter((l) => l !== null);
-  const rapporten = geldend.length
-    ? await db.levering.findMany({
-        where: { id: { in: geldend.map((l) => l.id) } },
-        select: { statistiekjaar: true, statistiekkwartaal: true, spiegelrapport: true },
-      })
-    : [];
-  const kwartalen: TrendKwartaal[] = rapporten
-    .filter((l) => isRapport(l.spiegelrapport))
+  const uittreksels = await uitRapporten(trendUittreksels, geldend, trendUittreksel);
+  const kwartalen: TrendKwartaal[] = geldend
+    .filter((l) => uittreksels.has(l.id))
     .map((l) => ({
       jaar: l.statistiekjaar!,
       kwartaal: l.statistiekkwartaal!,
-      rapport: l.spiegelrapport as unknown as Spiegelrapport,
+      rapport: uittreksels.get(l.id)!,
       ditRapport: false,
     }));
   // The report's own quarter is this report, even when a later delivery has since replaced it.
@@ -68,19 +118,20 @@ async function trendVoorActor(actor: Actor, g: SpiegelrapportGegevens): Promise<
   return maakTrend(kwartalen);
 }
 
-/**
- * The tellingen per gemeente of a quarter, kept by the geldende leveringen they came from: a new
- * accepted delivery changes that list and so is never missed, while a page view otherwise costs
- * one light query instead of reading hundreds of stored reports.
- */
-const KWARTAAL_CACHE_GROOTTE = 16;
-const kwartaalCache = new Map<string, { geldend: string; tellingen: GemeenteTelling[] }>();
-
+/** The tellingen per gemeente of a quarter, from its geldende leveringen. */
 async function tellingenVanKwartaal(jaar: number, kwartaal: number): Promise<GemeenteTelling[]> {
   const db = getDb();
   const leveringen = await db.levering.findMany({
     where: { statistiekjaar: jaar, statistiekkwartaal: kwartaal, gemeentecode: { not: null } },
-    select: { id: true, status: true, ontvangenOp: true, proef: true, berichtgeverId: true, gemeentecode: true },
+    select: {
+      id: true,
+      status: true,
+      ontvangenOp: true,
+      proef: true,
+      berichtgeverId: true,
+      gemeentecode: true,
+      updatedAt: true,
+    },
   });
   const perEenheid = new Map<string, typeof leveringen>();
   for (const l of leveringen) {
@@ -88,27 +139,11 @@ async function tellingenVanKwartaal(jaar: number, kwartaal: number): Promise<Gem
     perEenheid.set(sleutel, [...(perEenheid.get(sleutel) ?? []), l]);
   }
   const geldend = [...perEenheid.values()].map((ls) => geldendeLevering(ls)).filter((l) => l !== null);
-  const vingerafdruk = geldend
-    .map((l) => l.id)
-    .sort()
-    .join(",");
-  const sleutel = `${jaar}-${kwartaal}`;
-  const bekend = kwartaalCache.get(sleutel);
-  if (bekend && bekend.geldend === vingerafdruk) return bekend.tellingen;
-
-  const rapporten = geldend.length
-    ? await db.levering.findMany({
-        where: { id: { in: geldend.map((l) => l.id) } },
-        select: { gemeentecode: true, spiegelrapport: true },
-      })
-    : [];
-  const tellingen = rapporten
-    .filter((l) => isRapport(l.spiegelrapport))
-    .map((l) => gemeenteTelling(l.gemeentecode!, l.spiegelrapport as unknown as Spiegelrapport));
-  kwartaalCache.delete(sleutel);
-  kwartaalCache.set(sleutel, { geldend: vingerafdruk, tellingen });
-  if (kwartaalCache.size > KWARTAAL_CACHE_GROOTTE) kwartaalCache.delete(kwartaalCache.keys().next().value!);
-  return tellingen;
+  const gemeenteVan = new Map(geldend.map((l) => [l.id, l.gemeentecode!]));
+  const perLevering = await uitRapporten(tellingen, geldend, (rapport, id) =>
+    gemeenteTelling(gemeenteVan.get(id)!, rapport),
+  );
+  return geldend.flatMap((l) => perLevering.get(l.id) ?? []);
 }
 
 async function vergelijkingVoor(g: SpiegelrapportGegevens): Promise<VergelijkingMetKwartaal> {

@@ -7,10 +7,13 @@ import type { Spiegelrapport } from "@/lib/swi/spiegelrapport";
 import type { Staafgrafiek } from "./grafieken";
 import { kwartaalTekst } from "./weergave";
 
+/** What the trend reads of a quarter's report: its headline rows and signal counts. */
+export type TrendRapport = Pick<Spiegelrapport, "rijen" | "signalenPerErnst">;
+
 export interface TrendKwartaal {
   jaar: number;
   kwartaal: number;
-  rapport: Spiegelrapport;
+  rapport: TrendRapport;
   /** The quarter of the report being read (its own delivery, which may since have been replaced). */
   ditRapport: boolean;
 }
@@ -29,6 +32,14 @@ export interface Trend {
 }
 
 const GROEPEN = ["Personen", "Geslacht", "Type migrant", "PIP naar leerroute"];
+
+/**
+ * The part of a report the trend shows (a few rows of ~150), so an earlier quarter can be kept in
+ * memory without its whole report.
+ */
+export function trendUittreksel(r: TrendRapport): TrendRapport {
+  return { rijen: r.rijen.filter((rij) => GROEPEN.includes(rij.groep)), signalenPerErnst: r.signalenPerErnst };
+}
 
 export function maakTrend(kwartalen: readonly TrendKwartaal[]): Trend {
   const geordend = [...kwartalen].sort((a, b) => a.jaar - b.jaar || a.kwartaal - b.kwartaal);
