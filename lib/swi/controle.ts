@@ -6,6 +6,7 @@
 import { leesAanlevering } from "./intake";
 import { maakSpiegelrapport, type Spiegelrapport } from "./spiegelrapport";
 import { statistischeControle, vorigeLevering } from "./statistisch";
+import { bestandTelling, tellingOpslaan, type OpgeslagenTelling } from "./statistisch/bestand";
 import type { BestandSignaal, ControleContext, GeparsteLevering, LeveringKop, Signaal, TechnischeFout } from "./types";
 
 /** The outcome for one delivery (one XML; a zip gives one per member). */
@@ -20,6 +21,8 @@ export interface LeveringResultaat {
   fileSignals: BestandSignaal[];
   /** Null when rejected. */
   spiegelrapport: Spiegelrapport | null;
+  /** What the next quarter's F01/F03 compare with, stored with the delivery; null when rejected. */
+  telling: OpgeslagenTelling | null;
   /** The header as read; partial or null when the file could not be read that far. */
   kop: Partial<LeveringKop> | null;
   aantalPersonen: number;
@@ -66,12 +69,13 @@ export async function controleerAanlevering(
     };
     const huidig = uitkomst.levering;
     if (!uitkomst.accepted || !huidig) {
-      resultaten.push({ ...basis, accepted: false, signals: [], fileSignals: [], spiegelrapport: null });
+      resultaten.push({ ...basis, accepted: false, signals: [], fileSignals: [], spiegelrapport: null, telling: null });
       continue;
     }
     const eerdere = eerdereVan(huidig.kop, await eerdereVoor(huidig.kop));
     const vorige = vorigeLevering(huidig, eerdere);
-    const statistisch = statistischeControle(huidig, eerdere, { received: ctx.received });
+    const telling = bestandTelling(huidig);
+    const statistisch = statistischeControle(huidig, eerdere, { received: ctx.received, telling });
     resultaten.push({
       ...basis,
       kop: huidig.kop,
@@ -79,6 +83,7 @@ export async function controleerAanlevering(
       signals: statistisch.signals,
       fileSignals: statistisch.fileSignals,
       spiegelrapport: maakSpiegelrapport(huidig, vorige, statistisch),
+      telling: tellingOpslaan(telling),
     });
     // The parsed delivery (the bulk of the memory) is not kept: a zip may hold many gemeenten.
   }

@@ -8,7 +8,7 @@
  */
 import type { Datum, GeparsteLevering, StatistischeUitkomst } from "../types";
 import { maakBasis } from "./basis";
-import { bestandSignalen } from "./bestand";
+import { bestandSignalen, bestandTelling, type BestandTelling } from "./bestand";
 import { bouwEerdereIndex, eerdereOpVolgorde } from "./eerdere";
 import { controleerTegenEerdere, verdwenenPersonen } from "./eerdere-regels";
 import { controleerPersoon } from "./persoon";
@@ -17,6 +17,8 @@ import { Signalen, sorteerEnOntdubbel } from "./signalen";
 export interface StatistischeContext {
   /** The day the file was received (jjjjmmdd). */
   received: Datum;
+  /** The counts of `huidig` when the caller has them already (it stores them with the delivery). */
+  telling?: BestandTelling;
 }
 
 /**
@@ -42,7 +44,12 @@ export function statistischeControle(
   verdwenenPersonen(idx, out);
 
   const vorige = idx.vorige >= 0 ? idx.leveringen[idx.vorige] : undefined;
-  const fileSignals = bestandSignalen(huidig, vorige, vorige ? (idx.labels[idx.vorige] as string) : "", basis);
+  const fileSignals = bestandSignalen(
+    ctx.telling ?? bestandTelling(huidig),
+    vorige ? bestandTelling(vorige) : undefined,
+    vorige ? (idx.labels[idx.vorige] as string) : "",
+    basis,
+  );
   return { signals: sorteerEnOntdubbel(out.lijst), fileSignals };
 }
 
