@@ -129,6 +129,8 @@ async function main(): Promise<void> {
         berichtgevercode: g.code,
         toewijzingen: [{ gemeentecode: g.code, gemeentenaam: "bench", vanafJaar: 2020, totEnMetJaar: null }],
         vandaag,
+        // The file-level checks run too (F02, F04); no earlier delivery to compare with.
+        vorige: { [g.code]: { leveringen: [], volledig: true } },
       };
       const r = (await page.evaluate(
         (c) => (window as unknown as { meet: (c: unknown) => unknown }).meet(c),

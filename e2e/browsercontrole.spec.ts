@@ -127,3 +127,89 @@ test("een goede zip komt door de controle in de browser en wordt geüpload", asy
   await expect(regel.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 30_000 });
   expect((await opServer("browsercontrole-2025K3.zip")).aanleveringen).toBe(1);
 });
+
+/** The newest delivery under this file name once the worker has finished it. */
+async function verwerkt(bestandsnaam: string): Promise<{ id: string; status: string; bestandSignalen: unknown }> {
+  for (let poging = 0; poging < 120; poging++) {
+    const rij = await metDatabase(async (c) => {
+      const r = await c.query(
+        `SELECT id, status, bestand_signalen AS "bestandSignalen" FROM levering
+          WHERE bestandsnaam = $1 ORDER BY ontvangen_op DESC LIMIT 1`,
+        [bestandsnaam],
+      );
+      return r.rows[0] as { id: string; status: string; bestandSignalen: unknown } | undefined;
+    });
+    if (rij && ["VERWERKT", "AFGEKEURD"].includes(rij.status)) return rij;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${bestandsnaam} is niet verwerkt`);
+}
+
+async function kiesEnUpload(page: import("@playwright/test").Page, pad: string, naam: string) {
+  await page.goto("/berichtgever/0153/leveringen/nieuw");
+  await page.getByLabel("Bestanden (XML of zip)").setInputFiles(pad);
+  const regel = page.locator(`[data-bestand="${naam}"]`);
+  await expect(regel.locator('[data-uitslag="goed"]')).toBeVisible({ timeout: 30_000 });
+  return regel;
+}
+
+test("een daling van het aantal personen (F01) staat vóór het uploaden in de browser, en na het uploaden in de uitkomst van de portal", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const vorig = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2024,
+    kwartaal: 3,
+    aantalPersonen: 100,
+    seed: "e2e-browsercontrole-f01-vorig",
+  });
+  const nu = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2024,
+    kwartaal: 4,
+    aantalPersonen: 70,
+    seed: "e2e-browsercontrole-f01-nu",
+  });
+  const vorigPad = path.join(map, vorig.bestandsnaam);
+  const nuPad = path.join(map, nu.bestandsnaam);
+  await vorig.schrijfXml(vorigPad);
+  await nu.schrijfXml(nuPad);
+
+  await logInAls(page, CONTACT_0153);
+  // The previous quarter, delivered and accepted first.
+  const eerste = await kiesEnUpload(page, vorigPad, vorig.bestandsnaam);
+  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(eerste.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 30_000 });
+  expect((await verwerkt(vorig.bestandsnaam)).status).toBe("VERWERKT");
+
+  // The next quarter, 30% fewer persons: the browser says so before a byte is sent.
+  const regel = await kiesEnUpload(page, nuPad, nu.bestandsnaam);
+  const signalen = regel.getByTestId("lokale-bestandsignalen");
+  await expect(signalen).toHaveAttribute("data-vergelijking", "vergeleken");
+  await expect(signalen.getByRole("heading")).toHaveText("Signalen over het bestand (geen afkeuring)");
+  const f01 = signalen.locator('li[data-regel="F01"]');
+  await expect(f01).toContainText(
+    "Deze levering bevat 70 personen, tegen 100 in de levering over 2024 K3: een daling van 30 personen (30%).",
+  );
+  await expect(signalen).toContainText("Vergeleken met uw levering over 2024 K3");
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Klaar om te uploaden");
+  expect(await opServer(nu.bestandsnaam)).toEqual({ sessies: 0, aanleveringen: 0 });
+  const inBrowser = await signalen
+    .locator("li[data-regel]")
+    .evaluateAll((lis) => lis.map((li) => ({ rule: li.getAttribute("data-regel"), tekst: li.textContent ?? "" })));
+
+  // Sent: the portal's statistische controle gives the same signals, word for word.
+  await page.getByRole("button", { name: "Bestanden uploaden" }).click();
+  await expect(regel.getByTestId("upload-staat")).toHaveText("Ontvangen", { timeout: 30_000 });
+  const uitkomst = await verwerkt(nu.bestandsnaam);
+  expect(uitkomst.status).toBe("VERWERKT");
+  const opPortal = uitkomst.bestandSignalen as { rule: string; message: string }[];
+  expect(opPortal.map((s) => ({ rule: s.rule, tekst: `${s.message} (${s.rule})` }))).toEqual(inBrowser);
+  await page.goto(`/berichtgever/0153/leveringen/${uitkomst.id}/spiegelrapport`);
+  await expect(page.locator("#bestand-titel + ul")).toContainText(
+    "Deze levering bevat 70 personen, tegen 100 in de levering over 2024 K3: een daling van 30 personen (30%).",
+  );
+});

@@ -12,6 +12,12 @@ import {
   tijdelijkeMap,
 } from "@/lib/swi/technisch/fixtures.testhulp";
 import { STANDAARD_ZIP_LIMIETEN, type ZipLimieten } from "@/lib/swi/technisch/zip-controle";
+import { controleerAanlevering } from "@/lib/swi/controle";
+import { bestandTelling, tellingOpslaan, type OpgeslagenTelling } from "@/lib/swi/statistisch/bestand";
+import { controleerXml } from "@/lib/swi/technisch/controleer-xml";
+import { genereerLevering } from "@/lib/swi/testhulp/generator";
+import type { GeparsteLevering } from "@/lib/swi/types";
+import type { VorigeTellingen } from "./bestandscontrole";
 import { blobBron } from "./bron";
 import { controleContext, controleerInBrowser, type BrowserContext } from "./controle";
 
@@ -25,6 +31,7 @@ const CONTEXT: BrowserContext = {
     { gemeentecode: "0363", gemeentenaam: "Amsterdam", vanafJaar: 2020, totEnMetJaar: null },
   ],
   vandaag: 20260415,
+  vorige: null,
 };
 
 async function server(naam: string, inhoud: Buffer, limieten: ZipLimieten) {
@@ -129,7 +136,8 @@ describe("the browser check says what the server's intake says", () => {
     it(wat, async () => {
       const verwacht = await server(naam, inhoud, limieten);
       const { uit } = await browser(naam, inhoud, limieten);
-      expect(uit).toEqual(verwacht);
+      // The file-level signals are compared with the server's statistische controle below.
+      expect(uit.map((u) => ({ ...u, bestand: undefined }))).toEqual(verwacht);
     });
   }
 });
@@ -149,5 +157,89 @@ describe("reading", () => {
   it("gives the page no parsed persons", async () => {
     const { uit } = await browser(NAAM, geldig, STANDAARD_ZIP_LIMIETEN);
     expect(Object.keys(uit[0]!)).not.toContain("levering");
+  });
+});
+
+describe("file-level signals (F01–F04) as the server's statistische controle gives them", () => {
+  const vorig = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2025,
+    kwartaal: 4,
+    aantalPersonen: 300,
+    seed: "browser-bestand-vorig",
+  });
+  const nu = genereerLevering({
+    berichtgevercode: "0153",
+    gemeentecode: "0153",
+    statistiekjaar: 2026,
+    kwartaal: 1,
+    aantalPersonen: 200,
+    seed: "browser-bestand-nu",
+  });
+  const ctx = { ...CONTEXT, vandaag: 20260505 };
+
+  async function opServer(naam: string, inhoud: Buffer, eerdere: GeparsteLevering[]) {
+    const pad = schrijfTijdelijk(`${Math.random().toString(36).slice(2)}-${naam}`, inhoud, map);
+    const uit = await controleerAanlevering({ naam, pad }, controleContext(ctx), () => eerdere);
+    return uit.map((r) => r.fileSignals);
+  }
+  async function geparst(l: typeof vorig): Promise<GeparsteLevering> {
+    return (await controleerXml(Buffer.from(l.xml()), l.bestandsnaam, controleContext(ctx))).levering!;
+  }
+  const bekend = (telling: OpgeslagenTelling | null, volledig = true): VorigeTellingen => ({
+    "0153": { leveringen: [{ jaar: 2025, kwartaal: 4, telling }], volledig },
+  });
+
+  it("compares with the previous quarter's stored counts", async () => {
+    const vorige = await geparst(vorig);
+    const server = await opServer(nu.bestandsnaam, Buffer.from(nu.xml()), [vorige]);
+    expect(server[0]!.map((s) => s.rule)).toContain("F01");
+    const uit = await controleerInBrowser(nu.bestandsnaam, blobBron(new Blob([nu.xml()])), {
+      ...ctx,
+      vorige: bekend(tellingOpslaan(bestandTelling(vorige))),
+    });
+    expect(uit[0]!.bestand).toEqual({ signalen: server[0], vergelijking: "vergeleken", vorigKwartaal: "2025 K4" });
+  });
+
+  it("compares with an earlier quarter in the same zip, which wins over the portal's", async () => {
+    const vorige = await geparst(vorig);
+    const zip = maakZip([
+      { naam: vorig.bestandsnaam, data: Buffer.from(vorig.xml()) },
+      { naam: nu.bestandsnaam, data: Buffer.from(nu.xml()) },
+    ]);
+    const server = await opServer("a.zip", zip, [vorige]);
+    const uit = await controleerInBrowser("a.zip", blobBron(new Blob([new Uint8Array(zip)])), {
+      ...ctx,
+      vorige: bekend(null),
+    });
+    expect(uit.map((u) => u.bestand?.signalen)).toEqual(server);
+    expect(uit.map((u) => u.bestand?.vergelijking)).toEqual(["geen-vorige", "vergeleken"]);
+  });
+
+  it("leaves F01 and F03 to the server when the previous counts are not known", async () => {
+    const zonder = await controleerInBrowser(nu.bestandsnaam, blobBron(new Blob([nu.xml()])), {
+      ...ctx,
+      vorige: bekend(null),
+    });
+    const server = await opServer(nu.bestandsnaam, Buffer.from(nu.xml()), []);
+    expect(zonder[0]!.bestand).toEqual({ signalen: server[0], vergelijking: "na-upload", vorigKwartaal: null });
+    // A later quarter in the list does not tell which earlier one the server will take.
+    const ouder = await controleerInBrowser(vorig.bestandsnaam, blobBron(new Blob([vorig.xml()])), {
+      ...ctx,
+      vorige: bekend(tellingOpslaan(bestandTelling(await geparst(nu))), false),
+    });
+    expect(ouder[0]!.bestand?.vergelijking).toBe("na-upload");
+    const niets = await controleerInBrowser(nu.bestandsnaam, blobBron(new Blob([nu.xml()])), ctx);
+    expect(niets[0]!.bestand?.vergelijking).toBe("na-upload");
+  });
+
+  it("says there is nothing to compare with when the gemeente has no earlier delivery", async () => {
+    const uit = await controleerInBrowser(nu.bestandsnaam, blobBron(new Blob([nu.xml()])), {
+      ...ctx,
+      vorige: { "0153": { leveringen: [], volledig: true } },
+    });
+    expect(uit[0]!.bestand?.vergelijking).toBe("geen-vorige");
+    expect(uit[0]!.bestand?.signalen).toEqual((await opServer(nu.bestandsnaam, Buffer.from(nu.xml()), []))[0]);
   });
 });

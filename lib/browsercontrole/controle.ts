@@ -22,6 +22,7 @@ import {
 import type { Toewijzing } from "@/lib/swi/naamcontrole";
 import type { ControleContext, Datum, LeveringKop, TechnischeFout, TechnischeUitkomst } from "@/lib/swi/types";
 import { lijktXml } from "@/lib/swi/xml/bestandssoort";
+import { bestandscontrole, type BestandUitslag, type GeteldeLevering, type VorigeTellingen } from "./bestandscontrole";
 import { stukken, type Bron } from "./bron";
 import { BeschadigdeZip, GeenZip, leesCentraleMap, lidInhoud, type Lid } from "./zip-lezer";
 
@@ -30,6 +31,8 @@ export interface BrowserContext {
   toewijzingen: readonly Toewijzing[];
   /** Today as the portal has it: T07 is judged against the portal's date, not the PC's clock. */
   vandaag: Datum;
+  /** The counts of earlier deliveries the file-level checks compare with; null when unknown. */
+  vorige: VorigeTellingen | null;
 }
 
 /** What the page gets per delivery: no parsed persons, only the verdict and its failures. */
@@ -40,6 +43,8 @@ export interface BrowserUitkomst {
   errorCount: number;
   aantalPersonen: number;
   kop: Partial<LeveringKop> | null;
+  /** F01–F04 of a technically accepted delivery (signals, never a rejection); null otherwise. */
+  bestand: BestandUitslag | null;
 }
 
 export function controleContext(c: BrowserContext): ControleContext {
@@ -66,7 +71,10 @@ export function controleContext(c: BrowserContext): ControleContext {
   };
 }
 
-function samenvatting(u: TechnischeUitkomst): BrowserUitkomst {
+/** Persons are counted as they stream by, never kept: a 140 MB file would be 200,000 objects. */
+const ALLEEN_TELLEN = { alleenTellen: true } as const;
+
+function samenvatting(u: TechnischeUitkomst, bestand: BestandUitslag | null = null): BrowserUitkomst {
   return {
     fileName: u.fileName,
     accepted: u.accepted,
@@ -74,7 +82,24 @@ function samenvatting(u: TechnischeUitkomst): BrowserUitkomst {
     errorCount: u.errorCount,
     aantalPersonen: u.aantalPersonen,
     kop: u.kop ?? null,
+    bestand,
   };
+}
+
+function geteld(u: TechnischeUitkomst): GeteldeLevering | null {
+  return u.accepted && u.telling && u.kop ? { kop: u.kop as LeveringKop, telling: u.telling } : null;
+}
+
+/** Each accepted delivery with its file-level signals, the others of a zip counting as earlier ones. */
+function metBestandscontrole(uitkomsten: TechnischeUitkomst[], context: BrowserContext): BrowserUitkomst[] {
+  const alle = uitkomsten.map(geteld);
+  const getelde = alle.filter((g) => g !== null);
+  return uitkomsten.map((u, i) => {
+    const g = alle[i];
+    if (!g) return samenvatting(u);
+    const anderen = getelde.filter((x) => x !== g);
+    return samenvatting(u, bestandscontrole(g, context.vorige, anderen, context.vandaag));
+  });
 }
 
 /**
@@ -100,15 +125,16 @@ export async function controleerInBrowser(
   limieten: ZipLimieten = STANDAARD_ZIP_LIMIETEN,
 ): Promise<BrowserUitkomst[]> {
   const ctx = controleContext(context);
-  if (heeftZipExtensie(naam)) return (await controleerZip(naam, bron, ctx, opVoortgang, limieten)).map(samenvatting);
+  if (heeftZipExtensie(naam))
+    return metBestandscontrole(await controleerZip(naam, bron, ctx, opVoortgang, limieten), context);
   if (!heeftXmlExtensie(naam) && !lijktXml(await bron.lees(0, 64))) {
     return [samenvatting(zipAfgewezen(naam, [bestandsnaamUitleg(naam)]))];
   }
   // A Blob can be read again from the start: the byte scanner takes it, and only a file it hands
   // back (comments, entities, a fault) is read a second time by the general path.
   const invoer = { lees: () => stukken(bron, 0, bron.grootte, undefined, opVoortgang) };
-  const uitkomst = await controleerXml(invoer, naam, ctx);
-  return [samenvatting(uitkomst)];
+  const uitkomst = await controleerXml(invoer, naam, ctx, ALLEEN_TELLEN);
+  return metBestandscontrole([uitkomst], context);
 }
 
 async function controleerZip(
@@ -149,7 +175,7 @@ async function controleerZip(
         else throw e; // a read error of the file itself: controleerXml reports it (T02)
       }
     };
-    uitkomsten.push(await controleerXml(alsStroom(inhoud()), lid.naam, ctx));
+    uitkomsten.push(await controleerXml(alsStroom(inhoud()), lid.naam, ctx, ALLEEN_TELLEN));
     if (probleem !== null) return [zipAfgewezen(naam, [...problemen, probleem])];
   }
   if (problemen.length === 0) return uitkomsten;

@@ -126,6 +126,9 @@ describe("accepted deliveries", () => {
       vorigKwartaal: null,
     });
     expect(Array.isArray(l.bestandSignalen)).toBe(true);
+    // What the next quarter's browser check compares with: counts only.
+    expect(l.bestandTelling).toMatchObject({ personen: vorige.personen.length });
+    expect((l.bestandTelling as { gevuld: number[] }).gevuld).toHaveLength(22);
     const m = await mails("levering-verwerkt", l.id);
     expect(m).toHaveLength(1);
     expect(m[0]!.parameters).toMatchObject({

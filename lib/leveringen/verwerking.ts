@@ -313,6 +313,7 @@ function nietGevonden(naam: string, zip: string): LeveringResultaat {
     signals: [],
     fileSignals: [],
     spiegelrapport: null,
+    telling: null,
     kop: null,
     aantalPersonen: 0,
   };

@@ -7,6 +7,7 @@ import { vatSamen, type Eerder } from "./eerdere-levering";
 import { leesAanlevering } from "./intake";
 import { maakSpiegelrapport, type Spiegelrapport } from "./spiegelrapport";
 import { statistischeControle, vorigeLevering } from "./statistisch";
+import { bestandTelling, tellingOpslaan, type OpgeslagenTelling } from "./statistisch/bestand";
 import type { BestandSignaal, ControleContext, LeveringKop, Signaal, TechnischeFout } from "./types";
 
 /** The outcome for one delivery (one XML; a zip gives one per member). */
@@ -21,6 +22,8 @@ export interface LeveringResultaat {
   fileSignals: BestandSignaal[];
   /** Null when rejected. */
   spiegelrapport: Spiegelrapport | null;
+  /** What the next quarter's F01/F03 compare with, stored with the delivery; null when rejected. */
+  telling: OpgeslagenTelling | null;
   /** The header as read; partial or null when the file could not be read that far. */
   kop: Partial<LeveringKop> | null;
   aantalPersonen: number;
@@ -67,13 +70,14 @@ export async function controleerAanlevering(
     };
     const huidig = uitkomst.levering;
     if (!uitkomst.accepted || !huidig) {
-      resultaten.push({ ...basis, accepted: false, signals: [], fileSignals: [], spiegelrapport: null });
+      resultaten.push({ ...basis, accepted: false, signals: [], fileSignals: [], spiegelrapport: null, telling: null });
       continue;
     }
     // Summarised once for the statistische controle and the spiegelrapport both.
     const eerdere = eerdereVan(huidig.kop, await eerdereVoor(huidig.kop)).map(vatSamen);
     const vorige = vorigeLevering(huidig, eerdere);
-    const statistisch = statistischeControle(huidig, eerdere, { received: ctx.received });
+    const telling = bestandTelling(huidig);
+    const statistisch = statistischeControle(huidig, eerdere, { received: ctx.received, telling });
     resultaten.push({
       ...basis,
       kop: huidig.kop,
@@ -81,6 +85,7 @@ export async function controleerAanlevering(
       signals: statistisch.signals,
       fileSignals: statistisch.fileSignals,
       spiegelrapport: maakSpiegelrapport(huidig, vorige, statistisch),
+      telling: tellingOpslaan(telling),
     });
     // The parsed delivery (the bulk of the memory) is not kept: a zip may hold many gemeenten.
   }

@@ -8,6 +8,7 @@
  * and small integers are the cheapest thing V8 stores. Only Geboortedatum may
  * carry 00 for an unknown month and/or day (19850000, 19850300).
  */
+import type { BestandTelling } from "./statistisch/bestand";
 
 /** jjjjmmdd as a number, e.g. 20260115. */
 export type Datum = number;
@@ -168,8 +169,10 @@ export interface TechnischeUitkomst {
   errors: TechnischeFout[];
   /** All failures found, including those beyond the cap. */
   errorCount: number;
-  /** Present when accepted. */
+  /** Present when accepted (unless only counted: see XmlOpties.alleenTellen). */
   levering?: GeparsteLevering;
+  /** Present when accepted and asked for instead of the persons: the counts for F01–F03. */
+  telling?: BestandTelling;
   /** The header as read, when it could be read (also for rejected files). */
   kop?: Partial<LeveringKop>;
   /** Number of Persoon elements seen (also for rejected files). */

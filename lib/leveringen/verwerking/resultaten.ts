@@ -134,6 +134,7 @@ export async function schrijfAfgekeurd(
         aantalSignalen: null,
         spiegelrapport: Prisma.DbNull,
         bestandSignalen: Prisma.DbNull,
+        bestandTelling: Prisma.DbNull,
         verwerktOp: new Date(),
         verwerkingsfout: null,
         // Gemeente and quarter stay as the file name says: a rejected header may be nonsense.
@@ -217,6 +218,7 @@ export async function schrijfVerwerkt(
         aantalSignalen: r.signals.length,
         spiegelrapport: r.spiegelrapport as unknown as Prisma.InputJsonValue,
         bestandSignalen: r.fileSignals as unknown as Prisma.InputJsonValue,
+        bestandTelling: r.telling ? (r.telling as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
         verwerktOp: nu,
         verwerkingsfout: null,
         ...kopVelden(kop),

@@ -6,7 +6,6 @@
  */
 import { formatDatum } from "../datum";
 import { regel } from "../regels";
-import type { EerdereLevering } from "../eerdere-levering";
 import type { BestandSignaal, GeparsteLevering, Persoon } from "../types";
 import type { Basis } from "./basis";
 import { kenmerk } from "./kenmerken";
@@ -25,6 +24,38 @@ export interface Vulgraad {
   gevuld: Int32Array;
 }
 
+/** What the next quarter's F01 and F03 compare with: the person count and the vulgraad. */
+export interface Vergelijkingstelling extends Vulgraad {
+  personen: number;
+}
+
+/**
+ * Everything F01–F03 need from one delivery, counted person by person (telPersoon), so the same
+ * counts come from a parsed delivery on the server and from the stream in the browser, which keeps
+ * no persons. F02 also needs: persons with a brede intake, and of them those without k18.
+ */
+export interface BestandTelling extends Vergelijkingstelling {
+  intake: number;
+  alfabetiseringLeeg: number;
+}
+
+export function nieuweTelling(): BestandTelling {
+  return {
+    personen: 0,
+    intake: 0,
+    alfabetiseringLeeg: 0,
+    toepasselijk: new Int32Array(40),
+    gevuld: new Int32Array(40),
+  };
+}
+
+/** The counts of a whole parsed delivery: telPersoon over its persons. */
+export function bestandTelling(levering: GeparsteLevering): BestandTelling {
+  const t = nieuweTelling();
+  for (const p of levering.personen) telPersoon(t, p);
+  return t;
+}
+
 function tel(v: Vulgraad, k: number, geldt: boolean, gevuld: boolean): void {
   if (!geldt) return;
   v.toepasselijk[k]!++;
@@ -39,12 +70,16 @@ function tel(v: Vulgraad, k: number, geldt: boolean, gevuld: boolean): void {
  * Only the PIPs in the delivery itself count: each quarter's share is measured on its own file.
  */
 export function vulgraad(levering: GeparsteLevering): Vulgraad {
-  const v: Vulgraad = { toepasselijk: new Int32Array(40), gevuld: new Int32Array(40) };
-  for (const p of levering.personen) telPersoon(v, p);
-  return v;
+  return bestandTelling(levering);
 }
 
-function telPersoon(v: Vulgraad, p: Persoon): void {
+/** Adds one person to the counts. */
+export function telPersoon(v: BestandTelling, p: Persoon): void {
+  v.personen++;
+  if (p.bredeIntakeBegindatum !== undefined) {
+    v.intake++;
+    if (p.alfabetiseringscursus === undefined) v.alfabetiseringLeeg++;
+  }
   let b1OfZ = false;
   let b1 = false;
   let zMetEinde = false;
@@ -100,17 +135,21 @@ function signaal(rule: BestandSignaal["rule"], message: string): BestandSignaal 
   return { rule, severity: r.ernst as BestandSignaal["severity"], message, advies: r.watTeDoen };
 }
 
+/**
+ * `huidig`: the counts of this delivery; `vorige`: those of the previous quarter's delivery (as
+ * statistischeControle chooses it), with its "2025 K4" in `vorigeTekst`.
+ */
 export function bestandSignalen(
-  huidig: GeparsteLevering,
-  vorige: EerdereLevering | undefined,
+  huidig: BestandTelling,
+  vorige: Vergelijkingstelling | undefined,
   vorigeTekst: string,
   b: Basis,
 ): BestandSignaal[] {
   const uit: BestandSignaal[] = [];
 
   if (vorige !== undefined) {
-    const n0 = vorige.aantalPersonen;
-    const n1 = huidig.personen.length;
+    const n0 = vorige.personen;
+    const n1 = huidig.personen;
     const verschil = Math.abs(n1 - n0);
     if (n0 >= F01_MIN_VORIG && verschil * 5 > n0 && verschil > F01_MIN_VERSCHIL) {
       uit.push(
@@ -122,13 +161,8 @@ export function bestandSignalen(
     }
   }
 
-  let intake = 0;
-  let leeg = 0;
-  for (const p of huidig.personen) {
-    if (p.bredeIntakeBegindatum === undefined) continue;
-    intake++;
-    if (p.alfabetiseringscursus === undefined) leeg++;
-  }
+  const intake = huidig.intake;
+  const leeg = huidig.alfabetiseringLeeg;
   if (intake >= F02_MIN_INTAKE && 2 * leeg > intake) {
     uit.push(
       signaal(
@@ -139,8 +173,8 @@ export function bestandSignalen(
   }
 
   if (vorige !== undefined) {
-    const nu = vulgraad(huidig);
-    const toen = vorige.vulgraad;
+    const nu = huidig;
+    const toen = vorige;
     for (const k of F03_KENMERKEN) {
       const n0 = toen.toepasselijk[k] as number;
       const g0 = toen.gevuld[k] as number;
@@ -168,4 +202,50 @@ export function bestandSignalen(
     );
   }
   return uit;
+}
+
+/**
+ * A Vergelijkingstelling as stored with an accepted delivery (JSON: no typed arrays), for the next
+ * quarter's check in the browser. Kenmerken 12–33 in order; no BSN, only counts.
+ */
+export interface OpgeslagenTelling {
+  personen: number;
+  toepasselijk: number[];
+  gevuld: number[];
+}
+
+export function tellingOpslaan(t: Vergelijkingstelling): OpgeslagenTelling {
+  return {
+    personen: t.personen,
+    toepasselijk: F03_KENMERKEN.map((k) => t.toepasselijk[k] as number),
+    gevuld: F03_KENMERKEN.map((k) => t.gevuld[k] as number),
+  };
+}
+
+/** Back from the stored form; undefined for anything that is not one (an older or damaged row). */
+export function tellingLezen(j: unknown): Vergelijkingstelling | undefined {
+  const o = j as Partial<OpgeslagenTelling> | null;
+  const telbaar = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (
+    o === null ||
+    typeof o !== "object" ||
+    !telbaar(o.personen) ||
+    !Array.isArray(o.toepasselijk) ||
+    !Array.isArray(o.gevuld) ||
+    o.toepasselijk.length !== F03_KENMERKEN.length ||
+    o.gevuld.length !== F03_KENMERKEN.length ||
+    !o.toepasselijk.every(telbaar) ||
+    !o.gevuld.every(telbaar)
+  )
+    return undefined;
+  const t: Vergelijkingstelling = {
+    personen: o.personen!,
+    toepasselijk: new Int32Array(40),
+    gevuld: new Int32Array(40),
+  };
+  F03_KENMERKEN.forEach((k, i) => {
+    t.toepasselijk[k] = o.toepasselijk![i] as number;
+    t.gevuld[k] = o.gevuld![i] as number;
+  });
+  return t;
 }

@@ -9,7 +9,7 @@
 import { vatSamen, type Eerder } from "../eerdere-levering";
 import type { Datum, GeparsteLevering, LeveringKop, StatistischeUitkomst } from "../types";
 import { maakBasis } from "./basis";
-import { bestandSignalen } from "./bestand";
+import { bestandSignalen, bestandTelling, type BestandTelling } from "./bestand";
 import { bouwEerdereIndex, eerdereOpVolgorde, zoekEerder } from "./eerdere";
 import { controleerTegenEerdere, verdwenenPersonen } from "./eerdere-regels";
 import { controleerPersoon } from "./persoon";
@@ -18,6 +18,8 @@ import { Signalen, sorteerEnOntdubbel } from "./signalen";
 export interface StatistischeContext {
   /** The day the file was received (jjjjmmdd). */
   received: Datum;
+  /** The counts of `huidig` when the caller has them already (it stores them with the delivery). */
+  telling?: BestandTelling;
 }
 
 /**
@@ -45,7 +47,14 @@ export function statistischeControle(
   verdwenenPersonen(idx, out);
 
   const vorige = samengevat[samengevat.length - 1];
-  const fileSignals = bestandSignalen(huidig, vorige, vorige ? (idx.labels[idx.vorige] as string) : "", basis);
+  const fileSignals = bestandSignalen(
+    ctx.telling ?? bestandTelling(huidig),
+    vorige
+      ? { personen: vorige.aantalPersonen, toepasselijk: vorige.vulgraad.toepasselijk, gevuld: vorige.vulgraad.gevuld }
+      : undefined,
+    vorige ? (idx.labels[idx.vorige] as string) : "",
+    basis,
+  );
   return { signals: sorteerEnOntdubbel(out.lijst), fileSignals };
 }
 

@@ -9,6 +9,7 @@ import { bestandsnaamUitleg, ontleedBestandsnaam, type Bestandsnaam } from "./be
 import * as bericht from "./berichten";
 import { Foutenlijst } from "./fouten";
 import { controleerKop } from "./kop";
+import { nieuweTelling } from "../statistisch/bestand";
 
 /** Internal result: the public outcome plus the verdict the published XSD alone would give. */
 export interface XmlControle {
@@ -27,6 +28,14 @@ export interface XmlInvoer {
   lees(): AsyncIterable<Uint8Array>;
 }
 
+export interface XmlOpties {
+  /**
+   * Count the persons for the file-level checks (uitkomst.telling) instead of keeping them
+   * (no uitkomst.levering): what the browser check needs, in the memory of one person.
+   */
+  alleenTellen?: boolean;
+}
+
 /** What controleerXml reads: re-readable input, bytes, or a stream that can be read once. */
 export type XmlBron = XmlInvoer | Uint8Array | Readable | AsyncIterable<Uint8Array | string>;
 
@@ -38,22 +47,24 @@ export async function controleerXml(
   input: XmlBron,
   fileName: string,
   ctx: ControleContext,
+  opties: XmlOpties = {},
 ): Promise<TechnischeUitkomst> {
-  return (await controleerXmlIntern(input, fileName, ctx)).uitkomst;
+  return (await controleerXmlIntern(input, fileName, ctx, opties)).uitkomst;
 }
 
 export async function controleerXmlIntern(
   input: XmlBron,
   fileName: string,
   ctx: ControleContext,
+  opties: XmlOpties = {},
 ): Promise<XmlControle> {
   const invoer = herleesbaar(input);
   if (invoer !== null) {
-    const snel = await metScanner(invoer, fileName, ctx);
+    const snel = await metScanner(invoer, fileName, ctx, opties);
     if (snel !== null) return snel;
-    return metSaxes(invoer.lees(), fileName, ctx);
+    return metSaxes(invoer.lees(), fileName, ctx, opties);
   }
-  return metSaxes(input as AsyncIterable<Uint8Array | string>, fileName, ctx);
+  return metSaxes(input as AsyncIterable<Uint8Array | string>, fileName, ctx, opties);
 }
 
 function herleesbaar(input: XmlBron): XmlInvoer | null {
@@ -68,16 +79,27 @@ function herleesbaar(input: XmlBron): XmlInvoer | null {
   return typeof lees === "function" ? (input as XmlInvoer) : null;
 }
 
-function begin(fileName: string): { fouten: Foutenlijst; validator: StroomValidator; naam: Bestandsnaam | null } {
+function begin(
+  fileName: string,
+  opties: XmlOpties,
+): { fouten: Foutenlijst; validator: StroomValidator; naam: Bestandsnaam | null } {
   const fouten = new Foutenlijst();
   const naam = ontleedBestandsnaam(fileName);
   if (naam === null) fouten.voeg(null, null, "T01", bestandsnaamUitleg(fileName), false);
-  return { fouten, validator: new StroomValidator(fouten), naam };
+  const validator = new StroomValidator(fouten);
+  // A fresh count per pass: a file the scanner hands back is counted again from the start.
+  if (opties.alleenTellen) validator.telling = nieuweTelling();
+  return { fouten, validator, naam };
 }
 
 /** The fast path; null when the scanner gives up or reading fails (the saxes path then reports). */
-async function metScanner(invoer: XmlInvoer, fileName: string, ctx: ControleContext): Promise<XmlControle | null> {
-  const { fouten, validator, naam } = begin(fileName);
+async function metScanner(
+  invoer: XmlInvoer,
+  fileName: string,
+  ctx: ControleContext,
+  opties: XmlOpties,
+): Promise<XmlControle | null> {
+  const { fouten, validator, naam } = begin(fileName, opties);
   const scanner = new ByteScanner(validator);
   try {
     for await (const stuk of invoer.lees()) if (!scanner.schrijf(stuk)) return null;
@@ -92,8 +114,9 @@ async function metSaxes(
   input: AsyncIterable<Uint8Array | string>,
   fileName: string,
   ctx: ControleContext,
+  opties: XmlOpties,
 ): Promise<XmlControle> {
-  const { fouten, validator, naam } = begin(fileName);
+  const { fouten, validator, naam } = begin(fileName, opties);
   const wacht = new Bytewacht();
   try {
     for await (const stuk of input) {
@@ -150,7 +173,8 @@ function uitkomst(
     errorCount: fouten.aantal,
     aantalPersonen: validator.aantalPersonen,
     ...(kopGelezen ? { kop: { ...validator.kop } } : {}),
-    ...(accepted
+    ...(accepted && validator.telling !== null ? { telling: validator.telling } : {}),
+    ...(accepted && validator.telling === null
       ? { levering: { fileName, kop: validator.kop as LeveringKop, personen: validator.personen ?? [] } }
       : {}),
   };

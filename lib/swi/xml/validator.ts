@@ -8,6 +8,7 @@
  * charCode loops. Containers live on a preallocated stack.
  */
 import { SaxesParser, type SaxesTagPlain, type XMLDecl } from "saxes";
+import { telPersoon, type BestandTelling } from "../statistisch/bestand";
 import type { Boete, LeveringKop, Persoon, Pip, Voortgangsgesprek } from "../types";
 import { TOEGESTANE_TEKENS } from "../format";
 import * as bericht from "../technisch/berichten";
@@ -66,6 +67,11 @@ export class StroomValidator {
   aantalPersonen = 0;
   /** Null once a failure means the file will be rejected: no point keeping 200,000 persons. */
   personen: Persoon[] | null = [];
+  /**
+   * Set: each person is counted for the file-level checks instead of kept (the browser, where a
+   * 140 MB file must not be held as 200,000 objects). Counted only while no failure is found.
+   */
+  telling: BestandTelling | null = null;
   /** A T02 failure stopped reading. */
   gestopt = false;
 
@@ -483,6 +489,7 @@ export class StroomValidator {
     }
     if (knoop.doel === "persoon" && this.personen !== null) {
       if (this.fouten.aantal > 0) this.personen = null;
+      else if (this.telling !== null) telPersoon(this.telling, obj as unknown as Persoon);
       else this.personen.push(obj as unknown as Persoon);
     }
     this.object[d] = null;

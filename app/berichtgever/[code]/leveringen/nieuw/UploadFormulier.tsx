@@ -16,6 +16,8 @@ import { Browsercontrole, type LokaleUitslag } from "@/lib/browsercontrole/clien
 import { aantal, getal } from "@/lib/swi/opmaak";
 import { controleerNaamVooraf, type NaamBevinding, type Toewijzing } from "@/lib/swi/naamcontrole";
 import type { Datum } from "@/lib/swi/types";
+import type { BrowserUitkomst } from "@/lib/browsercontrole/berichten";
+import type { VorigeTellingen } from "@/lib/browsercontrole/bestandscontrole";
 
 type Staat = "gekozen" | "bezig" | "wacht" | "afronden" | "ontvangen" | "geweigerd" | "onderbroken";
 
@@ -55,11 +57,14 @@ export function UploadFormulier({
   code,
   toewijzingen,
   vandaag,
+  vorige,
 }: {
   code: string;
   toewijzingen: readonly Toewijzing[];
   /** Today in Dutch time, as the portal's clock has it (the deadline is the portal's, not the PC's). */
   vandaag: Datum;
+  /** Counts of earlier deliveries per gemeente, for F01/F03 in the browser. */
+  vorige: VorigeTellingen;
 }) {
   const [items, setItems] = useState<Item[]>([]);
   const [fouten, setFouten] = useState<VeldFout[]>([]);
@@ -81,7 +86,7 @@ export function UploadFormulier({
   function controleerLokaal(item: Item) {
     const c = controle.current ?? (controle.current = new Browsercontrole());
     void c
-      .controleer(item.bestand, { berichtgevercode: code, toewijzingen, vandaag }, (gelezen) =>
+      .controleer(item.bestand, { berichtgevercode: code, toewijzingen, vandaag, vorige }, (gelezen) =>
         werkBij(item.sleutel, { lokaal: { staat: "bezig", gelezen } }),
       )
       .then((uitslag) => {
@@ -523,12 +528,24 @@ function LokaleUitslagPaneel({
   if (!afgekeurd) {
     const personen = uitslag.uitkomsten.reduce((n, u) => n + u.aantalPersonen, 0);
     return (
-      <p className="mt-2 border-l-4 border-groen bg-grijs-1 p-3" data-testid="lokale-uitslag" data-uitslag="goed">
-        <strong>Geen fouten gevonden</strong> in de technische controle
-        {uitslag.uitkomsten.length > 1 ? ` van ${aantal(uitslag.uitkomsten.length, "bestand", "bestanden")}` : ""} (
-        {aantal(personen, "persoon", "personen")}). Deze controle liep in uw browser, op uw eigen computer; na ontvangst
-        controleert de portal alles opnieuw, ook de statistische controle.
-      </p>
+      <div className="mt-2 border-l-4 border-groen bg-grijs-1 p-3" data-testid="lokale-uitslag" data-uitslag="goed">
+        <p>
+          <strong>Geen fouten gevonden</strong> in de technische controle
+          {uitslag.uitkomsten.length > 1 ? ` van ${aantal(uitslag.uitkomsten.length, "bestand", "bestanden")}` : ""} (
+          {aantal(personen, "persoon", "personen")}). Deze controle liep in uw browser, op uw eigen computer; na
+          ontvangst controleert de portal alles opnieuw, ook de statistische controle.
+        </p>
+        {uitslag.uitkomsten.map((u) =>
+          u.bestand ? (
+            <Bestandsignalen
+              key={u.fileName}
+              id={`${id}-${u.fileName}`}
+              uitkomst={u}
+              meer={uitslag.uitkomsten.length > 1}
+            />
+          ) : null,
+        )}
+      </div>
     );
   }
   const totaalFouten = uitslag.uitkomsten.reduce((n, u) => n + u.errorCount, 0);
@@ -586,5 +603,45 @@ function LokaleUitslagPaneel({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * F01–F04 of one accepted delivery, as the server will give them: signals to look at, never a
+ * reason the file is refused. Without the previous quarter's counts the page says the comparison
+ * follows after upload.
+ */
+function Bestandsignalen({ id, uitkomst, meer }: { id: string; uitkomst: BrowserUitkomst; meer: boolean }) {
+  const b = uitkomst.bestand!;
+  const titelId = `${id.replace(/[^A-Za-z0-9-]/g, "-")}-signalen`;
+  return (
+    <section
+      aria-labelledby={titelId}
+      className="mt-3"
+      data-testid="lokale-bestandsignalen"
+      data-vergelijking={b.vergelijking}
+    >
+      <h3 id={titelId} className="font-semibold">
+        Signalen over het bestand{meer ? ` ${uitkomst.fileName}` : ""} (geen afkeuring)
+      </h3>
+      {b.signalen.length === 0 ? (
+        <p>Geen signalen over het bestand als geheel.</p>
+      ) : (
+        <ul className="list-disc space-y-1 pl-6">
+          {b.signalen.map((s, n) => (
+            <li key={n} data-regel={s.rule}>
+              {s.message} <span className="text-sm">({s.rule})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1 text-sm">
+        {b.vergelijking === "vergeleken"
+          ? `Vergeleken met uw levering over ${b.vorigKwartaal}. Deze signalen zijn geen reden om het bestand af te keuren; kijk of ze kloppen met uw administratie.`
+          : b.vergelijking === "geen-vorige"
+            ? "Er is geen eerdere levering voor deze gemeente om mee te vergelijken. Deze signalen zijn geen reden om het bestand af te keuren."
+            : "De vergelijking met het vorige kwartaal (aantal personen en vulling van de kenmerken) doet de portal na het uploaden. Deze signalen zijn geen reden om het bestand af te keuren."}
+      </p>
+    </section>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "levering" ADD COLUMN     "bestand_telling" JSONB;
