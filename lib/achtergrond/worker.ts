@@ -15,6 +15,7 @@ import { voerLandelijkeControleUit } from "@/lib/beheer/landelijke-controle-taak
 import { isDatabaseOnbereikbaar, opnieuwBijStoring } from "@/lib/db/onbereikbaar";
 import { versleutelOudeFoutberichten } from "@/lib/leveringen/foutberichten";
 import { ruimOp } from "@/lib/leveringen/opruimen";
+import { vulOntbrekendeTellingenAan } from "@/lib/leveringen/tellingen-aanvullen";
 import { LeaseVerloren, markeerVerwerkingMislukt, verwerkAanlevering } from "@/lib/leveringen/verwerking";
 import { markeerMailMislukt, verstuurMailBericht } from "@/lib/mail/wachtrij";
 import {
@@ -155,6 +156,9 @@ export async function startWorker(opties: WorkerOpties = {}): Promise<Worker> {
     if (Object.values(r).some((n) => n > 0)) console.log("[worker] opgeruimd:", r);
     const versleuteld = await versleutelOudeFoutberichten();
     if (versleuteld > 0) console.log(`[worker] ${versleuteld} oudere foutmeldingen versleuteld`);
+    const tellingen = await vulOntbrekendeTellingenAan();
+    if (tellingen.aangevuld > 0)
+      console.log(`[worker] tellingen van ${tellingen.aangevuld} eerdere leveringen aangevuld`);
   });
   await opnieuwBijDeadlock(() =>
     boss.schedule(WACHTRIJEN.opruimen, opties.opruimSchema ?? "7 * * * *", {}, { tz: "Europe/Amsterdam" }),
