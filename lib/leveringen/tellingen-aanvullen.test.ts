@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => omg?.close());
 
-async function verwerkt(kwartaal: number, seed: string) {
+async function verwerkt(kwartaal: 1 | 2 | 3 | 4, seed: string) {
   const g = genereer({ statistiekjaar: 2024, kwartaal, seed });
   const r = await registreerAanlevering({
     berichtgeverId: omg.enschede.id,
