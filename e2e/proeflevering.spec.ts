@@ -215,6 +215,10 @@ test("a proeflevering never appears for CBS staff, in the monitor or the nationa
     buffer: Buffer.from(levering.xml(), "utf8"),
   });
   await cp.getByLabel("Alleen controleren (proeflevering)").check();
+  await expect(cp.locator(`[data-bestand="${levering.bestandsnaam}"] [data-testid="upload-staat"]`)).toHaveText(
+    "Klaar om te uploaden",
+    { timeout: 30_000 },
+  );
   await axe(cp);
   await cp.getByRole("button", { name: "Bestanden uploaden" }).click();
   await expect(cp.locator(`[data-bestand="${levering.bestandsnaam}"] [data-testid="upload-staat"]`)).toHaveText(

@@ -52,6 +52,11 @@ async function leverAan(page: Page, b: { bestandsnaam: string; xml: string }): P
   fs.writeFileSync(pad, b.xml);
   await page.goto("/berichtgever/0363/leveringen/nieuw");
   await page.getByLabel("Bestanden (XML of zip)").setInputFiles([pad]);
+  // The page checks the file first and refuses to send while that runs.
+  await expect(page.locator(`[data-bestand="${b.bestandsnaam}"] [data-testid="upload-staat"]`)).toHaveText(
+    "Klaar om te uploaden",
+    { timeout: 30_000 },
+  );
   await page.getByRole("button", { name: "Bestanden uploaden" }).click();
   await expect(page.locator(`[data-bestand="${b.bestandsnaam}"] [data-testid="upload-staat"]`)).toHaveText(
     "Ontvangen",
