@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Opslag } from "@/lib/storage";
 import { bestandTelling, tellingOpslaan } from "@/lib/swi/statistisch/bestand";
 import { leveringOpslag } from "./opslag";
-import { laadVerwerkingContext } from "./verwerking/context";
+import { laadVerwerkingContext, type VerwerkingContext } from "./verwerking/context";
 import { leesLevering } from "./verwerking/eerdere";
 
 /** Ids that could not be re-read in this process: not tried again every hour. */
@@ -45,8 +45,12 @@ export async function vulOntbrekendeTellingenAan(
   });
   let aangevuld = 0;
   let mislukt = 0;
+  // Rows of one berichtgever share its gemeente assignments: loaded once per run, not per row.
+  const contexten = new Map<string, Promise<VerwerkingContext>>();
   for (const r of rijen) {
-    const context = await laadVerwerkingContext(db, r.berichtgever);
+    let laden = contexten.get(r.berichtgever.id);
+    if (!laden) contexten.set(r.berichtgever.id, (laden = laadVerwerkingContext(db, r.berichtgever)));
+    const context = await laden;
     // A file that is missing or no longer accepted (a changed gemeente assignment) is skipped, not
     // fatal: the rest still gets its counts. The message names the id only, never the content.
     const geparst = await opslag
